@@ -1,0 +1,91 @@
+"""The "educational, not medical advice" notice, on every HTML page and in print.
+
+One text, defined here, is rendered three ways:
+
+* HTML: a banner at the top of every page (the theme's announcement slot,
+  overridden by ``templates/sections/announcement.html``), with links to the
+  About page and to the whole-book PDF, the licence and the edition date;
+* PDF: a notice page in the front matter, before the table of contents;
+* PDF: a footer line on every page, so a single photocopied page still says it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTICE_TITLE = "Educational material, not medical advice."
+NOTICE_TEXT = (
+    "This module teaches what research has and has not shown about prolotherapy. "
+    "It cannot guide the care of any person: decisions about treatment belong with "
+    "a qualified clinician who knows the patient."
+)
+LICENCE = "Text CC BY 4.0; code MIT"
+PDF_FILENAME = "prolotherapy-module.pdf"
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def latex_escape(text: str) -> str:
+    replacements = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
+                    "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                    "^": r"\textasciicircum{}"}
+    return "".join(replacements.get(ch, ch) for ch in text)
+
+
+def latex_front_matter(config) -> str:
+    """LaTeX defining the notice page and the notice footer on every page."""
+    title, text = latex_escape(NOTICE_TITLE), latex_escape(NOTICE_TEXT)
+    return rf"""
+\newcommand{{\booknoticepage}}{{%
+  \thispagestyle{{empty}}\vspace*{{\fill}}
+  \begin{{sphinxadmonition}}{{warning}}{{{title}}}
+  {text}
+  \end{{sphinxadmonition}}
+  \bigskip
+  \noindent\textbf{{Licence.}} {latex_escape(LICENCE)}.\par
+  \noindent\textbf{{Edition.}} {latex_escape(config.book_edition_date)}.\par
+  \noindent\textbf{{Source and errata.}} \url{{{config.book_repository_url}}}\par
+  \vspace*{{\fill}}\clearpage}}
+\makeatletter
+\fancypagestyle{{normal}}{{%
+  \fancyhf{{}}
+  \fancyfoot[RO,LE]{{\textbf{{\thepage}}}}
+  \fancyfoot[LO,RE]{{\small\itshape {title}}}
+  \fancyhead[LE]{{\small\nouppercase{{\leftmark}}}}
+  \fancyhead[RO]{{\small\nouppercase{{\rightmark}}}}
+  \renewcommand{{\headrulewidth}}{{0.4pt}}
+  \renewcommand{{\footrulewidth}}{{0.4pt}}}}
+\fancypagestyle{{plain}}{{%
+  \fancyhf{{}}
+  \fancyfoot[RO,LE]{{\textbf{{\thepage}}}}
+  \fancyfoot[LO,RE]{{\small\itshape {title}}}
+  \renewcommand{{\headrulewidth}}{{0pt}}
+  \renewcommand{{\footrulewidth}}{{0.4pt}}}}
+\makeatother
+"""
+
+
+def add_notice(app, config) -> None:
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    config.html_context = {
+        **config.html_context,
+        "notice_title": NOTICE_TITLE,
+        "notice_text": NOTICE_TEXT,
+        "notice_licence": LICENCE,
+        "notice_edition": config.book_edition_date,
+        "book_pdf": PDF_FILENAME,
+    }
+    elements = dict(config.latex_elements)
+    elements["preamble"] = elements.get("preamble", "") + latex_front_matter(config)
+    elements["tableofcontents"] = r"\booknoticepage" + "\n" + elements.get(
+        "tableofcontents", r"\sphinxtableofcontents"
+    )
+    config.latex_elements = elements
+
+
+def setup(app):
+    app.setup_extension("site_settings")  # provides the edition date and repository
+    app.connect("config-inited", add_notice, priority=600)
+    app.add_css_file("book.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

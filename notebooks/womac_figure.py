@@ -1,0 +1,61 @@
+"""The Rabago 2013 WOMAC figure and its table, kept out of the notebook's cells."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from book_data import Result, by_arm
+from book_figures import ARM_STYLE, spread_labels
+
+INJECTION_WEEKS = (1, 5, 9)  # scheduled sessions in the injection arms (Rabago 2013)
+ARM_OFFSET = {"Dextrose": -0.6, "Saline": 0.0, "Exercise": 0.6}  # weeks; keeps error bars apart
+
+
+def plot_womac_change(results: list[Result]):
+    """Mean improvement by arm over time, ±1 SE bars, each line labelled directly."""
+    figure, axes = plt.subplots()
+    arms = by_arm(results)
+    for arm, rows in arms.items():
+        style = ARM_STYLE[arm]
+        weeks = [r.week + ARM_OFFSET.get(arm, 0.0) for r in rows]
+        axes.errorbar(weeks, [r.estimate for r in rows], yerr=[r.error for r in rows],
+                      color=style["color"], marker=style["marker"], linestyle=style["linestyle"],
+                      markersize=7, capsize=3, label=arm)
+    # Direct labels at the right-hand end, pushed apart where lines finish close together.
+    ends = [rows[-1] for rows in arms.values()]
+    for end, label_y in zip(ends, spread_labels([e.estimate for e in ends], min_gap=1.8)):
+        axes.annotate(end.arm, (end.week + 1.5, label_y), va="center",
+                      color=ARM_STYLE[end.arm]["color"], fontweight="bold")
+    top = 21.0
+    axes.plot(INJECTION_WEEKS, [top] * len(INJECTION_WEEKS), linestyle="none", marker="v",
+              color="#555555", markersize=8)
+    axes.annotate("injection sessions", (INJECTION_WEEKS[-1], top), xytext=(8, 0),
+                  textcoords="offset points", va="center", color="#444444", fontsize=10)
+    kinds = {r.error_kind for r in results}
+    axes.set_xlabel("Weeks since enrolment")
+    axes.set_ylabel("Improvement in WOMAC\n(points, higher is better)")
+    axes.set_title("Knee osteoarthritis: improvement by arm", loc="left")
+    axes.text(0.0, -0.26, f"Error bars: ±1 {'/'.join(sorted(kinds))} as reported. "
+              "Source: Rabago et al. 2013, Table 4.", transform=axes.transAxes,
+              fontsize=9.5, color="#333333")
+    axes.set_xticks(sorted({r.week for r in results}))
+    axes.set_xlim(0, 64)
+    axes.set_ylim(-2, 22)
+    axes.axhline(0, color="#333333", linewidth=0.8)  # no change from baseline
+    figure.tight_layout()
+    return figure
+
+
+def womac_table(results: list[Result]):
+    """The plotted values as a Markdown table (arms in rows, visits in columns)."""
+    from IPython.display import Markdown
+
+    arms = by_arm(results)
+    weeks = sorted({r.week for r in results})
+    header = "| Arm | " + " | ".join(f"Week {w:g}" for w in weeks) + " |"
+    rule = "| --- |" + " ---: |" * len(weeks)
+    lines = [header, rule]
+    for arm, rows in arms.items():
+        cells = {r.week: f"{r.estimate:.2f}\u00a0±\u00a0{r.error:.2f}" for r in rows}
+        lines.append(f"| {arm} | " + " | ".join(cells.get(w, "n/a") for w in weeks) + " |")
+    return Markdown("\n".join(lines))
