@@ -56,7 +56,7 @@ class BookPartsForLatex(SphinxPostTransform):
     builders = ("latex",)
     default_priority = 100
 
-    def apply(self, **kwargs) -> None:
+    def run(self, **kwargs) -> None:
         parts = [w for w in self.document.findall(nodes.compound) if "book_part" in w]
         if not parts:
             return
@@ -101,7 +101,7 @@ class KeepReferenceListsInPlace(SphinxPostTransform):
     builders = ("latex",)
     default_priority = 740
 
-    def apply(self, **kwargs) -> None:
+    def run(self, **kwargs) -> None:
         groups: dict[int, list[nodes.citation]] = {}
         for citation in self.document.findall(nodes.citation):
             groups.setdefault(id(citation.parent), []).append(citation)
