@@ -1,0 +1,126 @@
+"""Build failures and the notebook cache, on a minimal book that uses the real configuration.
+
+Each test copies tests/fixture_book/ beside the real _config.yml, _ext/ and
+references.bib, so the checks exercise the book's own settings and extensions,
+but build in seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+FIXTURE = REPO / "tests" / "fixture_book"
+JUPYTER_BOOK = [str(Path(sys.executable).parent / "jupyter-book")]  # the venv's own
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def make_book(tmp_path: Path) -> Path:
+    book = tmp_path / "book"
+    shutil.copytree(FIXTURE, book)
+    shutil.copy(REPO / "_config.yml", book)
+    shutil.copy(REPO / "references.bib", book)
+    shutil.copytree(REPO / "_ext", book / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    return book
+
+
+def build(book: Path) -> tuple[int, str]:
+    result = subprocess.run([*JUPYTER_BOOK, "build", str(book), "--builder", "html",
+                             "-n", "-W", "--keep-going"],
+                            capture_output=True, text=True, timeout=300)
+    return result.returncode, ANSI.sub("", result.stdout + result.stderr)
+
+
+def executions(log: str) -> int:
+    return log.count("Executed notebook in")
+
+
+def edit_notebook_code(book: Path, source: str) -> None:
+    path = book / "notebooks" / "fixture.ipynb"
+    notebook = json.loads(path.read_text())
+    notebook["cells"][1]["source"] = source
+    path.write_text(json.dumps(notebook))
+
+
+@pytest.fixture(scope="module")
+def cached_book(tmp_path_factory) -> Path:
+    """A fixture book built once, so its notebook is in the execution cache."""
+    book = make_book(tmp_path_factory.mktemp("cache"))
+    code, log = build(book)
+    assert code == 0, log
+    assert executions(log) == 1
+    return book
+
+
+def test_prose_edit_executes_no_notebook(cached_book):
+    page = cached_book / "book" / "index.md"
+    page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
+    code, log = build(cached_book)
+    assert code == 0, log
+    assert executions(log) == 0
+    assert "Using cached notebook" in log or "notebooks/fixture" not in log
+
+
+def test_data_file_change_re_executes_notebook(cached_book):
+    data = cached_book / "data" / "fixture.csv"
+    data.write_text("label,value\nbeta,2\n")
+    code, log = build(cached_book)
+    assert code == 0, log
+    assert executions(log) == 1
+    html = (cached_book / "_build" / "html" / "notebooks" / "fixture.html").read_text()
+    assert "beta,2" in html, "the page still shows the old output"
+
+
+def test_helper_module_change_re_executes_notebook(cached_book):
+    helper = cached_book / "notebooks" / "fixture_helper.py"
+    helper.write_text(helper.read_text().replace("return rows[1]", "return rows[1].upper()"))
+    code, log = build(cached_book)
+    assert code == 0, log
+    assert executions(log) == 1
+    html = (cached_book / "_build" / "html" / "notebooks" / "fixture.html").read_text()
+    assert "BETA,2" in html
+
+
+def test_no_change_executes_nothing(cached_book):
+    code, log = build(cached_book)
+    assert code == 0, log
+    assert executions(log) == 0
+
+
+def test_broken_reference_fails_naming_the_file(tmp_path):
+    book = make_book(tmp_path)
+    page = book / "book" / "index.md"
+    page.write_text(page.read_text() + "\nSee {ref}`no-such-section`.\n")
+    code, log = build(book)
+    assert code != 0
+    assert re.search(r"book/index\.md:\d+: WARNING: undefined label: 'no-such-section'", log), log
+    assert "Traceback (most recent call last)" not in log
+
+
+def test_unknown_citation_key_fails_naming_the_file(tmp_path):
+    book = make_book(tmp_path)
+    page = book / "book" / "index.md"
+    page.write_text(page.read_text().replace("rabago2013dextrose", "nosuchkey2099"))
+    code, log = build(book)
+    assert code != 0
+    assert re.search(r"book/index\.md:\d+: WARNING: could not find bibtex key \"nosuchkey2099\"", log), log
+    assert "Traceback (most recent call last)" not in log
+
+
+def test_failing_notebook_fails_and_shows_the_cell(tmp_path):
+    book = make_book(tmp_path)
+    edit_notebook_code(book, "value = 41\nraise ValueError('deliberate failure: ' + str(value + 1))")
+    code, log = build(book)
+    assert code != 0
+    assert "notebooks/fixture.ipynb" in log and "Executing notebook failed" in log
+    assert "raise ValueError('deliberate failure: ' + str(value + 1))" in log, "cell not shown"
+    assert "ValueError: deliberate failure: 42" in log
+    assert "jupyter_book/cli/main.py" not in log, "raw traceback of the build tool"
