@@ -36,6 +36,7 @@ def test_internal_links_resolve(page):
     broken = []
     for url in internal_links(page):
         path_part, fragment = urldefrag(url)
+        path_part = path_part.split("?", 1)[0]  # cache-busting ?v=… is not part of the file
         target = (page.parent / unquote(path_part)).resolve() if path_part else page
         if target.is_dir():
             target = target / "index.html"

@@ -8,13 +8,18 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import HTML_DIR, PDF_NAME, built_pages
+from conftest import HTML_DIR, PDF_NAME, built_pages, is_redirect
 
 PAGES = built_pages()
 
 
 def soup_of(page):
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_root_redirects_to_the_start_page(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert is_redirect(site / "index.html") and "book/index.html" in html
 
 
 def test_site_has_pages(site):
