@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from notebook_freshness import dependency_files, fingerprint
+
 NOTICE_TITLE = "Educational material, not medical advice."
 NOTICE_TEXT = (
     "This module teaches what research has and has not shown about prolotherapy. "
@@ -84,8 +86,22 @@ def add_notice(app, config) -> None:
     config.latex_elements = elements
 
 
+def rewrite_pages_when_assets_change(app, env, added, changed, removed) -> list[str]:
+    """Sphinx copies static files only when some page is written, and does not
+    notice edits to our templates: a CSS- or template-only change would never
+    reach the site. Re-reading every page (notebooks come from the execution
+    cache, so nothing is executed) makes Sphinx rewrite and re-copy them."""
+    root = Path(__file__).parent
+    current = fingerprint(root, dependency_files(root, ["static/**/*", "templates/**/*"]))
+    if getattr(env, "book_assets_fingerprint", None) == current:
+        return []
+    env.book_assets_fingerprint = current
+    return sorted(env.found_docs - set(added) - set(changed))
+
+
 def setup(app):
     app.setup_extension("site_settings")  # provides the edition date and repository
     app.connect("config-inited", add_notice, priority=600)
     app.add_css_file("book.css")
+    app.connect("env-get-outdated", rewrite_pages_when_assets_change)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

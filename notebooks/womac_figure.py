@@ -29,15 +29,15 @@ def plot_womac_change(results: list[Result]):
     top = 21.0
     axes.plot(INJECTION_WEEKS, [top] * len(INJECTION_WEEKS), linestyle="none", marker="v",
               color="#555555", markersize=8)
-    axes.annotate("injection sessions", (INJECTION_WEEKS[-1], top), xytext=(8, 0),
-                  textcoords="offset points", va="center", color="#444444", fontsize=10)
+    axes.annotate("injections", (INJECTION_WEEKS[-1], top), xytext=(8, 0),
+                  textcoords="offset points", va="center", color="#444444", fontsize=11)
     kinds = {r.error_kind for r in results}
     axes.set_xlabel("Weeks since enrolment")
     axes.set_ylabel("Improvement in WOMAC\n(points, higher is better)")
-    axes.set_title("Knee osteoarthritis: improvement by arm", loc="left")
-    axes.text(0.0, -0.26, f"Error bars: ±1 {'/'.join(sorted(kinds))} as reported. "
+    axes.set_title("Knee osteoarthritis: WOMAC by arm", loc="left")
+    axes.text(0.0, -0.28, f"Error bars: ±1 {'/'.join(sorted(kinds))} as reported. "
               "Source: Rabago et al. 2013, Table 4.", transform=axes.transAxes,
-              fontsize=9.5, color="#333333")
+              fontsize=10, color="#333333")
     axes.set_xticks(sorted({r.week for r in results}))
     axes.set_xlim(0, 64)
     axes.set_ylim(-2, 22)
@@ -47,15 +47,16 @@ def plot_womac_change(results: list[Result]):
 
 
 def womac_table(results: list[Result]):
-    """The plotted values as a Markdown table (arms in rows, visits in columns)."""
+    """The plotted values as a Markdown table: one row per visit, one column per arm.
+
+    Visits in rows keep the table four columns wide, so it fits a phone screen.
+    """
     from IPython.display import Markdown
 
     arms = by_arm(results)
     weeks = sorted({r.week for r in results})
-    header = "| Arm | " + " | ".join(f"Week {w:g}" for w in weeks) + " |"
-    rule = "| --- |" + " ---: |" * len(weeks)
-    lines = [header, rule]
-    for arm, rows in arms.items():
-        cells = {r.week: f"{r.estimate:.2f}\u00a0±\u00a0{r.error:.2f}" for r in rows}
-        lines.append(f"| {arm} | " + " | ".join(cells.get(w, "n/a") for w in weeks) + " |")
+    value = {(r.arm, r.week): f"{r.estimate:.2f}\u00a0±\u00a0{r.error:.2f}" for r in results}
+    lines = ["| Week | " + " | ".join(arms) + " |", "| ---: |" + " ---: |" * len(arms)]
+    for week in weeks:
+        lines.append(f"| {week:g} | " + " | ".join(value.get((arm, week), "n/a") for arm in arms) + " |")
     return Markdown("\n".join(lines))
