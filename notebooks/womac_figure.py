@@ -24,7 +24,7 @@ def plot_womac_change(results: list[Result]):
     # Direct labels at the right-hand end, pushed apart where lines finish close together.
     ends = [rows[-1] for rows in arms.values()]
     for end, label_y in zip(ends, spread_labels([e.estimate for e in ends], min_gap=1.8)):
-        axes.annotate(end.arm, (end.week + 1.5, label_y), va="center",
+        axes.annotate(end.arm, (end.week + 3.0, label_y), va="center",
                       color=ARM_STYLE[end.arm]["color"], fontweight="bold")
     top = 21.0
     axes.plot(INJECTION_WEEKS, [top] * len(INJECTION_WEEKS), linestyle="none", marker="v",
@@ -38,8 +38,12 @@ def plot_womac_change(results: list[Result]):
     axes.text(0.0, -0.28, f"Error bars: ±1 {'/'.join(sorted(kinds))} as reported. "
               "Source: Rabago et al. 2013, Table 4.", transform=axes.transAxes,
               fontsize=10, color="#333333")
-    axes.set_xticks(sorted({r.week for r in results}))
-    axes.set_xlim(0, 64)
+    weeks = sorted({r.week for r in results})
+    axes.set_xticks(weeks, [f"{w:g}" for w in weeks])
+    # Weeks 9 and 12 are close: nudge their labels apart so they never touch.
+    for label in axes.get_xticklabels():
+        label.set_horizontalalignment({"9": "right", "12": "left"}.get(label.get_text(), "center"))
+    axes.set_xlim(0, 66)
     axes.set_ylim(-2, 22)
     axes.axhline(0, color="#333333", linewidth=0.8)  # no change from baseline
     figure.tight_layout()

@@ -14,14 +14,14 @@ PYTHON_VERSION_REQUIRED="3.11"   # requirements.txt is pinned for this version
 # command-or-file-to-check : Debian package that provides it
 BUILD_PACKAGES=(
   "python3:python3" "venv:python3-venv" "git:git"
-  "xelatex:texlive-xetex" "latexmk:latexmk"
+  "make:make" "xelatex:texlive-xetex" "latexmk:latexmk"
   "kpsewhich fncychap.sty:texlive-latex-extra" "kpsewhich tabulary.sty:texlive-latex-extra"
   "kpsewhich capt-of.sty:texlive-latex-extra" "kpsewhich needspace.sty:texlive-latex-extra"
   "kpsewhich wrapfig.sty:texlive-latex-extra" "kpsewhich upquote.sty:texlive-latex-extra"
   "kpsewhich cmap.sty:texlive-latex-recommended" "kpsewhich fontspec.sty:texlive-latex-recommended"
   "kpsewhich polyglossia.sty:texlive-latex-recommended" "kpsewhich tgtermes.sty:tex-gyre"
   "kpsewhich lmodern.sty:texlive-fonts-recommended"
-  "font FreeSerif:fonts-freefont-otf"
+  "file /usr/share/fonts/opentype/freefont/FreeSerif.otf:fonts-freefont-otf"
 )
 TEST_PACKAGES=( "pdftotext:poppler-utils" "chromium:chromium" )
 
@@ -29,7 +29,7 @@ _has() {  # succeed when the requirement described by $1 is met
   case "$1" in
     venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 ;;
     "kpsewhich "*) command -v kpsewhich >/dev/null 2>&1 && [ -n "$(kpsewhich "${1#kpsewhich }")" ] ;;
-    "font "*) command -v fc-list >/dev/null 2>&1 && fc-list | grep -q "${1#font }" ;;
+    "file "*) [ -e "${1#file }" ] ;;
     chromium) [ -n "${CHROMIUM:-}" ] && [ -x "${CHROMIUM}" ] || command -v chromium >/dev/null 2>&1 ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac

@@ -76,3 +76,16 @@ def test_site_url_derived_from_repository_setting():
     head = soup_of(HTML_DIR / "book" / "index.html").find("link", rel="canonical")
     assert head is not None
     assert head["href"] == "https://open-prolotherapy.github.io/prolotherapy-module/book/index.html"
+
+
+def test_missing_chromium_fails_with_the_install_command(monkeypatch):
+    """Browser tests never skip: without Chromium they fail and say how to install it."""
+    import conftest
+
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(pytest.fail.Exception, match="apt-get install -y --no-install-recommends chromium"):
+        conftest.chromium_executable()
+    monkeypatch.setenv("CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(pytest.fail.Exception, match="not an executable file"):
+        conftest.chromium_executable()
