@@ -58,8 +58,11 @@ def use_book_style() -> None:
         "svg.hashsalt": "prolotherapy-module",
     })
     try:
+        from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
-    except ImportError:  # plain Python, e.g. the unit tests: nothing to configure
+    except ImportError:
+        return
+    if get_ipython() is None:  # plain Python (figure scripts, unit tests): nothing to show
         return
     set_matplotlib_formats("png", "pdf", bbox_inches="tight", dpi=160)
 

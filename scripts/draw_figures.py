@@ -1,0 +1,62 @@
+"""Draw the book's schematic figures from their scripts in book/figures/.
+
+Each ``book/figures/<name>.py`` defines ``draw() -> matplotlib Figure``. This
+writes ``<name>.svg`` (web: sharp at any size) and ``<name>.pdf`` (print:
+vector) beside it; chapters include them as ``figures/<name>.*`` and Sphinx
+picks the right one for each output. Both files are committed, and a test
+redraws them to check they are current.
+
+    bash scripts/draw-figures.sh            # all figures
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import os
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+FIGURES = REPO / "book" / "figures"
+sys.path.insert(0, str(REPO / "notebooks"))  # book_figures: the book's figure style
+os.environ["SOURCE_DATE_EPOCH"] = "0"  # reproducible PDF dates
+
+FORMATS = {"svg": {"metadata": {"Date": None}}, "pdf": {"metadata": {"CreationDate": None}}}
+
+
+def figure_scripts() -> list[Path]:
+    return sorted(p for p in FIGURES.glob("*.py") if not p.name.startswith("_"))
+
+
+def render(script: Path) -> dict[str, bytes]:
+    """The figure drawn by one script, as bytes per format."""
+    spec = importlib.util.spec_from_file_location(f"figure_{script.stem}", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    figure = module.draw()
+    out = {}
+    for fmt, options in FORMATS.items():
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=fmt, bbox_inches="tight", **options)
+        out[fmt] = buffer.getvalue()
+    plt.close(figure)
+    return out
+
+
+def main() -> int:
+    for script in figure_scripts():
+        for fmt, data in render(script).items():
+            target = script.with_suffix(f".{fmt}")
+            target.write_bytes(data)
+            print(f"wrote {target.relative_to(REPO)} ({len(data) // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Every teaching chapter of "How prolotherapy is thought to work" meets the chapter standard.
+
+Objectives (3-5, measurable verbs), a computed time to read, a schematic figure
+with real alt text, an evidence-status table, a summary, 1,200-2,500 words of
+prose and at least four distinct works cited in the body.
+"""
+
+from __future__ import annotations
+
+import re
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import HTML_DIR, REPO
+
+PART = "How prolotherapy is thought to work"
+VERBS = {"explain", "compare", "distinguish", "evaluate", "describe", "identify", "interpret",
+         "outline", "summarise", "apply", "analyse", "justify", "contrast", "assess", "list",
+         "define", "read", "critique"}
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+
+
+def part_chapters(caption: str) -> list[str]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
+    for part in toc.get("parts", []):
+        if part.get("caption") == caption:
+            return [c["file"] for c in part["chapters"]]
+    return []
+
+
+CHAPTERS = part_chapters(PART)
+
+
+def source(chapter: str) -> str:
+    return (REPO / f"{chapter}.md").read_text(encoding="utf-8")
+
+
+def html(chapter: str) -> BeautifulSoup:
+    return BeautifulSoup((HTML_DIR / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def body_before_references(text: str) -> str:
+    return text.split("\n## References", 1)[0]
+
+
+def test_part_has_its_five_chapters():
+    assert len(CHAPTERS) == 5, f"part {PART!r} lists {CHAPTERS}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_objectives_are_three_to_five_measurable(chapter):
+    block = re.search(r":::\{admonition\} Learning objectives\n(.*?)\n:::", source(chapter), re.S)
+    assert block, "no Learning objectives admonition"
+    verbs = re.findall(r"^\d+\. \*\*(\w+)\*\*", block.group(1), flags=re.M)
+    assert 3 <= len(verbs) <= 5, f"{len(verbs)} objectives"
+    assert {v.lower() for v in verbs} <= VERBS, f"unmeasurable verbs: {set(v.lower() for v in verbs) - VERBS}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_time_to_read_is_computed_near_the_top(chapter):
+    text = source(chapter)
+    assert ":::{reading-time}" in text[:2500], "reading-time directive missing from the top"
+    shown = html(chapter).select_one("p.reading-time")
+    assert shown is not None
+    minutes, words = re.search(r"about (\d+) minutes \(([\d,]+) words\)", shown.get_text()).groups()
+    assert int(minutes) == max(1, -(-int(words.replace(",", "")) // 200))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_prose_length_is_in_range(chapter):
+    words = int(re.search(r"\(([\d,]+) words\)", html(chapter).select_one("p.reading-time").get_text())
+                .group(1).replace(",", ""))
+    assert 1200 <= words <= 2500, f"{words} words"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_has_a_schematic_figure_with_alt_text(chapter):
+    page = html(chapter)
+    figures = page.select("figure")
+    assert figures, "no figure"
+    for figure in figures:
+        image = figure.find("img")
+        caption = " ".join(figure.find("figcaption").get_text(" ").split())
+        alt = image.get("alt", "")
+        assert len(alt.split()) >= 15, f"alt text has {len(alt.split())} words"
+        assert alt.strip() not in caption, "alt text repeats the caption"
+        assert "Schematic" in caption
+        svg = (HTML_DIR / chapter).parent / image["src"]
+        assert svg.suffix == ".svg" and svg.exists(), "figure is not the vector SVG"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_has_evidence_status_table_and_summary(chapter):
+    text = source(chapter)
+    assert "## What is established, suggested or hypothesised" in text
+    assert re.search(r"^\| Claim \| Status \| Kind of evidence \| Source \|", text, re.M)
+    statuses = set(re.findall(r"\| (Established|Suggested|Hypothesised) \|", text))
+    assert len(statuses) >= 2, "the table should separate at least two levels of evidence"
+    assert "\n## Summary\n" in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_cites_at_least_four_distinct_works_in_the_body(chapter):
+    keys = {k.strip() for group in CITE.findall(body_before_references(source(chapter)))
+            for k in group.split(",")}
+    assert len(keys) >= 4, f"only {sorted(keys)}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_uses_glossary_terms(chapter):
+    assert len(re.findall(r"\{term\}`", source(chapter))) >= 3
+
+
+def test_glossary_has_at_least_25_terms_all_used():
+    glossary = (REPO / "book" / "glossary.md").read_text(encoding="utf-8")
+    terms = re.findall(r"^([A-Za-z0-9][^\n]*)\n   \S", glossary, flags=re.M)
+    assert len(terms) >= 25, f"{len(terms)} glossary terms"
+    used = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "book").glob("*.md")
+                    if p.name != "glossary.md").lower()
+    unused = [t for t in terms if f"{{term}}`{t.lower()}`" not in used
+              and not re.search(r"\{term\}`[^`<]*<" + re.escape(t.lower()) + ">`", used)]
+    assert unused == [], f"glossary terms never used with {{term}}: {unused}"

@@ -1,0 +1,35 @@
+"""Schematic figures: drawn from code, current, and labelled as schematic."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+import draw_figures  # noqa: E402
+
+SCRIPTS = draw_figures.figure_scripts()
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_committed_figure_files_are_current(script):
+    fresh = draw_figures.render(script)
+    for fmt, data in fresh.items():
+        committed = script.with_suffix(f".{fmt}")
+        assert committed.exists(), f"{committed.name} missing: run bash scripts/draw-figures.sh"
+        assert committed.read_bytes() == data, (
+            f"{committed.name} is out of date with {script.name}: run bash scripts/draw-figures.sh")
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_schematic_says_so_on_the_figure(script):
+    assert "schematic_stamp(" in script.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_every_figure_is_used_by_a_chapter(script):
+    chapters = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "book").glob("*.md"))
+    assert f"figures/{script.stem}.*" in chapters
