@@ -121,3 +121,14 @@ def test_glossary_has_at_least_25_terms_all_used():
     unused = [t for t in terms if f"{{term}}`{t.lower()}`" not in used
               and not re.search(r"\{term\}`[^`<]*<" + re.escape(t.lower()) + ">`", used)]
     assert unused == [], f"glossary terms never used with {{term}}: {unused}"
+
+
+def test_no_citation_inside_a_figure_caption():
+    """A citation link in a LaTeX caption (a moving argument) stops the PDF build with
+    "Argument of \\Hy@tempa has an extra }"; captions point to the text instead."""
+    offenders = []
+    for page in (REPO / "book").glob("*.md"):
+        for figure in re.findall(r":::\{figure\}.*?\n:::", page.read_text(encoding="utf-8"), re.S):
+            if "{cite" in figure:
+                offenders.append(page.name)
+    assert offenders == []
