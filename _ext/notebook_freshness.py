@@ -39,6 +39,15 @@ def fingerprint(srcdir: Path, files: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def anchor_cache_to_book(app, config) -> None:
+    """Resolve a relative execution-cache path against the book, not the shell's
+    current directory: otherwise building another book from this directory (the
+    fixture book in the tests) would share, and clear, this book's cache."""
+    configured = config.nb_execution_cache_path
+    if configured and not Path(configured).is_absolute():
+        config.nb_execution_cache_path = str(Path(app.srcdir) / configured)
+
+
 def cache_dir(app) -> Path:
     configured = app.config.nb_execution_cache_path
     return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
@@ -80,5 +89,6 @@ def setup(app):
     app.add_config_value(
         "notebook_dependency_globs", ["data/**/*", "notebooks/**/*.py"], "env", [list]
     )
+    app.connect("config-inited", anchor_cache_to_book)
     app.connect("env-before-read-docs", invalidate_stale_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

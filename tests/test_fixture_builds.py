@@ -124,3 +124,9 @@ def test_failing_notebook_fails_and_shows_the_cell(tmp_path):
     assert "raise ValueError('deliberate failure: ' + str(value + 1))" in log, "cell not shown"
     assert "ValueError: deliberate failure: 42" in log
     assert "jupyter_book/cli/main.py" not in log, "raw traceback of the build tool"
+
+
+def test_fixture_builds_keep_their_own_execution_cache(cached_book):
+    """The cache path is relative; it must resolve against the book being built, not
+    the current directory (the tests run from the repository root)."""
+    assert (cached_book / "_build" / ".jupyter_cache").is_dir()
