@@ -5,9 +5,6 @@ the text changes. Counted: the words a student reads (paragraphs, lists,
 admonitions, tables, captions). Not counted: code, the reference list and the
 directive's own line. The rate, 200 words a minute, is a common planning figure
 for study reading of technical text (slower than leisure reading).
-
-The count is also stored in the build environment (``env.book_word_counts``)
-for other parts of the book, such as the instructor's course map.
 """
 
 from __future__ import annotations
@@ -57,10 +54,6 @@ def fill_reading_time(app, doctree: nodes.document) -> None:
         return
     words = count_words(doctree)
     minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
-    env = app.env
-    if not hasattr(env, "book_word_counts"):
-        env.book_word_counts = {}
-    env.book_word_counts[env.docname] = words
     for placeholder in placeholders:
         paragraph = nodes.paragraph(classes=["reading-time"])
         paragraph += nodes.strong(text="Time to read: ")
@@ -68,19 +61,8 @@ def fill_reading_time(app, doctree: nodes.document) -> None:
         placeholder.replace_self(paragraph)
 
 
-def merge_counts(app, env, docnames, other) -> None:
-    env.book_word_counts = {**getattr(env, "book_word_counts", {}),
-                            **getattr(other, "book_word_counts", {})}
-
-
-def purge_counts(app, env, docname) -> None:
-    getattr(env, "book_word_counts", {}).pop(docname, None)
-
-
 def setup(app):
     app.add_node(reading_time)
     app.add_directive("reading-time", ReadingTimeDirective)
     app.connect("doctree-read", fill_reading_time)
-    app.connect("env-merge-info", merge_counts)
-    app.connect("env-purge-doc", purge_counts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
