@@ -95,23 +95,25 @@ def test_no_change_executes_nothing(cached_book):
     assert executions(log) == 0
 
 
-def test_broken_reference_fails_naming_the_file(tmp_path):
-    book = make_book(tmp_path)
-    page = book / "book" / "index.md"
-    page.write_text(page.read_text() + "\nSee {ref}`no-such-section`.\n")
-    code, log = build(book)
-    assert code != 0
-    assert re.search(r"book/index\.md:\d+: WARNING: undefined label: 'no-such-section'", log), log
-    assert "Traceback (most recent call last)" not in log
+BAD_PAGES = {
+    "broken reference": (
+        lambda text: text + "\nSee {ref}`no-such-section`.\n",
+        r"book/index\.md:\d+: WARNING: undefined label: 'no-such-section'"),
+    "unknown citation key": (
+        lambda text: text.replace("rabago2013dextrose", "nosuchkey2099"),
+        r"book/index\.md:\d+: WARNING: could not find bibtex key \"nosuchkey2099\""),
+}
 
 
-def test_unknown_citation_key_fails_naming_the_file(tmp_path):
+@pytest.mark.parametrize("problem", BAD_PAGES)
+def test_bad_page_fails_naming_the_file_and_problem(tmp_path, problem):
+    edit, expected = BAD_PAGES[problem]
     book = make_book(tmp_path)
     page = book / "book" / "index.md"
-    page.write_text(page.read_text().replace("rabago2013dextrose", "nosuchkey2099"))
+    page.write_text(edit(page.read_text()))
     code, log = build(book)
     assert code != 0
-    assert re.search(r"book/index\.md:\d+: WARNING: could not find bibtex key \"nosuchkey2099\"", log), log
+    assert re.search(expected, log), log
     assert "Traceback (most recent call last)" not in log
 
 
