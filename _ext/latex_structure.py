@@ -20,15 +20,11 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from latex_text import append_to_preamble, latex_escape
+
 INTRODUCTION_TITLE = "Introduction"
 NUMBERED_DEPTH = 2  # LaTeX secnumdepth: chapters and sections numbered
 UNNUMBERED_DEPTH = -1
-
-
-def _latex_escape(text: str) -> str:
-    for char in "\\&%$#_{}":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 class RecordTocParts(SphinxTransform):
@@ -65,7 +61,7 @@ class BookPartsForLatex(SphinxPostTransform):
             depth = NUMBERED_DEPTH if wrapper["book_part_numbered"] else UNNUMBERED_DEPTH
             latex = rf"\setcounter{{secnumdepth}}{{{depth}}}" + "\n"
             if wrapper["book_part"]:
-                latex = rf"\part{{{_latex_escape(wrapper['book_part'])}}}" + "\n" + latex
+                latex = rf"\part{{{latex_escape(wrapper['book_part'])}}}" + "\n" + latex
             wrapper.insert(0, nodes.raw("", latex, format="latex"))
 
     def _wrap_introduction(self, first_part: nodes.compound) -> None:
@@ -147,9 +143,7 @@ REFERENCES_ENVIRONMENT = r"""
 
 
 def add_references_environment(app, config) -> None:
-    elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + REFERENCES_ENVIRONMENT
-    config.latex_elements = elements
+    append_to_preamble(config, REFERENCES_ENVIRONMENT)
 
 
 def setup(app):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from latex_text import append_to_preamble, latex_escape
 from notebook_freshness import dependency_files, fingerprint
 
 NOTICE_TITLE = "Educational material, not medical advice."
@@ -25,13 +26,6 @@ LICENCE = "Text CC BY 4.0; code MIT"
 PDF_FILENAME = "prolotherapy-module.pdf"
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
-
-
-def latex_escape(text: str) -> str:
-    replacements = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
-                    "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-                    "^": r"\textasciicircum{}"}
-    return "".join(replacements.get(ch, ch) for ch in text)
 
 
 def latex_front_matter(config) -> str:
@@ -78,8 +72,8 @@ def add_notice(app, config) -> None:
         "notice_edition": config.book_edition_date,
         "book_pdf": PDF_FILENAME,
     }
+    append_to_preamble(config, latex_front_matter(config))
     elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + latex_front_matter(config)
     elements["tableofcontents"] = r"\booknoticepage" + "\n" + elements.get(
         "tableofcontents", r"\sphinxtableofcontents"
     )
