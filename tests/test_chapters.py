@@ -29,7 +29,7 @@ def part_chapters(caption: str) -> list[str]:
     return []
 
 
-CHAPTERS = part_chapters(PART)
+CHAPTERS = [c for c in part_chapters(PART) if c.startswith("book/")]  # notebooks: own tests
 
 
 def source(chapter: str) -> str:

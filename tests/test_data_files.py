@@ -8,7 +8,9 @@ import pytest
 from book_data import DataFileError, bibliography_keys, load_results
 from conftest import REPO
 
-DATA_FILES = sorted((REPO / "data").glob("*.csv"))
+ALL_DATA_FILES = sorted((REPO / "data").glob("*.csv"))
+TIMESCALE_FILE = REPO / "data" / "repair_timescales.csv"  # its own layout: test_recovery_timeline
+DATA_FILES = [p for p in ALL_DATA_FILES if p != TIMESCALE_FILE]
 HEADER = ("citation_key,condition,outcome,measure,unit,arm,week,estimate,error,"
           "error_kind,source_location\n")
 GOOD_ROW = ("rabago2013dextrose,knee osteoarthritis,WOMAC composite,mean improvement,"
@@ -17,6 +19,14 @@ GOOD_ROW = ("rabago2013dextrose,knee osteoarthritis,WOMAC composite,mean improve
 
 def test_there_are_data_files():
     assert DATA_FILES
+
+
+def test_every_data_file_has_a_checking_loader():
+    """A CSV that no loader reads would reach a figure unchecked."""
+    for path in ALL_DATA_FILES:
+        header = path.read_text(encoding="utf-8").splitlines()[0]
+        assert header.startswith("citation_key,") or path == TIMESCALE_FILE, (
+            f"{path.name}: not in the results layout; give it a loader and a test")
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
@@ -50,7 +60,9 @@ def test_good_fixture_row_loads(tmp_path):
     (GOOD_ROW.replace(",7.94,", ",seven,"),
      "bad.csv, row 2, column estimate: 'seven' is not a number"),
     (GOOD_ROW.replace(",SE,", ",SEM,"),
-     "bad.csv, row 2, column error_kind: 'SEM' is not one of SE, SD, none"),
+     "bad.csv, row 2, column error_kind: 'SEM' is not one of SE, SD, 95% CI, none"),
+    (GOOD_ROW.replace(",3.21,SE,", ",,SE,"),
+     "bad.csv, row 2, column error_kind: 'SE' needs error, but the row gives none"),
     (GOOD_ROW.replace('"Table 4, Week 5"', '""'),
      "bad.csv, row 2, column source_location: empty"),
     (GOOD_ROW.replace(",3.21,", ",-3.21,"),
@@ -64,3 +76,39 @@ def test_bad_row_is_refused_with_file_row_and_column(tmp_path, broken_row, messa
 def test_missing_column_is_named(tmp_path):
     with pytest.raises(DataFileError, match="bad.csv: missing column\\(s\\) source_location"):
         load_results(write(tmp_path, HEADER.replace(",source_location", "") + "x\n"))
+
+
+CI_HEADER = HEADER.replace("error_kind,", "error_kind,lower,upper,")
+CI_ROW = ("sit2020efficacy,knee osteoarthritis,WOMAC pain,difference in differences,points,"
+          "Dextrose vs saline,52,-10.34,,95% CI,-19.20,-1.49,Abstract\n")
+
+
+def test_confidence_interval_row_loads_with_its_ends(tmp_path):
+    row = load_results(write(tmp_path, CI_HEADER + CI_ROW))[0]
+    assert (row.error, row.lower, row.upper) == (None, -19.20, -1.49)
+    assert row.interval == (-19.20, -1.49)
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([CI_ROW.replace(",-10.34,", ",-25.0,")],
+     "bad.csv, row 2, column estimate: -25 lies outside its interval -19.2 to -1.49"),
+    ([CI_ROW.replace(",,95% CI,", ",4.5,95% CI,")],
+     "bad.csv, row 2, column error_kind: '95% CI' needs lower and upper, but the row gives "
+     "error and lower and upper"),
+    ([CI_ROW.replace(",-1.49,", ",,")],
+     "bad.csv, row 2, column error_kind: '95% CI' needs lower and upper, but the row gives lower"),
+    ([CI_ROW.replace(",-19.20,", ",minus nineteen,")],
+     "bad.csv, row 2, column lower: 'minus nineteen' is not a number"),
+    ([CI_ROW, CI_ROW.replace("difference in differences", "mean change")],
+     "bad.csv, row 3, column measure: 'WOMAC pain' of sit2020efficacy has 'mean change' here "
+     "but 'difference in differences' in row 2"),
+    ([CI_ROW, CI_ROW.replace(",points,", ",% change,")],
+     "bad.csv, row 3, column unit: 'WOMAC pain' of sit2020efficacy has '% change' here but "
+     "'points' in row 2"),
+    ([CI_ROW, CI_ROW],
+     "bad.csv, row 3, column week: Dextrose vs saline, WOMAC pain, week 52 is already in row 2"),
+])
+def test_inconsistent_or_impossible_rows_are_refused(tmp_path, rows, message):
+    with pytest.raises(DataFileError) as error:
+        load_results(write(tmp_path, CI_HEADER + "".join(rows)))
+    assert str(error.value) == message
