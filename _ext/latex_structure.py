@@ -142,8 +142,17 @@ REFERENCES_ENVIRONMENT = r"""
 """
 
 
+# Tall figures (phone-shaped, stacked panels) are scaled to at most this share of the
+# page height, so their caption still fits above the footer that carries the notice.
+FIGURE_HEIGHT_LIMIT = r"""
+\makeatletter
+\AtBeginDocument{\spx@image@maxheight=0.72\textheight}
+\makeatother
+"""
+
+
 def add_references_environment(app, config) -> None:
-    append_to_preamble(config, REFERENCES_ENVIRONMENT)
+    append_to_preamble(config, REFERENCES_ENVIRONMENT + FIGURE_HEIGHT_LIMIT)
 
 
 def setup(app):

@@ -71,23 +71,42 @@ def _number(text: str, where: str) -> float:
         raise DataFileError(f"{where}: {text!r} is not a number") from None
 
 
-def load_results(path: Path | str, known_keys: set[str] | None = None) -> list[Result]:
-    """Read one data CSV into ``Result`` rows, checking every cell on the way."""
+def _read_rows(path: Path | str, columns: tuple[str, ...]) -> tuple[str, list[tuple[int, dict]]]:
+    """A CSV's file name and its (row number, row) pairs, after checking its header."""
     path = Path(path)
     if not path.is_absolute() and not path.exists():
         path = REPOSITORY / path
-    known_keys = bibliography_keys() if known_keys is None else known_keys
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        columns = reader.fieldnames or []
-        missing = [c for c in REQUIRED_TEXT + REQUIRED_NUMBERS if c not in columns]
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
             raise DataFileError(f"{path.name}: missing column(s) {', '.join(missing)}")
-        results = [_parse_row(path.name, number, row, known_keys)
-                   for number, row in enumerate(reader, start=2)]
+        return path.name, list(enumerate(reader, start=2))
+
+
+def _cited_keys(text: str, where: str, known_keys: set[str]) -> tuple[str, ...]:
+    """The citation keys in a cell (several may be separated by ";"), each checked."""
+    keys = tuple(k.strip() for k in text.split(";") if k.strip())
+    for key in keys:
+        if key not in known_keys:
+            raise DataFileError(f"{where}: {key!r} is not in references.bib")
+    return keys
+
+
+def _require_filled(filename: str, number: int, row: dict, columns: tuple[str, ...]) -> None:
+    for column in columns:
+        if not (row.get(column) or "").strip():
+            raise DataFileError(f"{filename}, row {number}, column {column}: empty")
+
+
+def load_results(path: Path | str, known_keys: set[str] | None = None) -> list[Result]:
+    """Read one data CSV into ``Result`` rows, checking every cell on the way."""
+    known_keys = bibliography_keys() if known_keys is None else known_keys
+    filename, rows = _read_rows(path, REQUIRED_TEXT + REQUIRED_NUMBERS)
+    results = [_parse_row(filename, number, row, known_keys) for number, row in rows]
     if not results:
-        raise DataFileError(f"{path.name}: no data rows")
-    _check_consistent(path.name, results)
+        raise DataFileError(f"{filename}: no data rows")
+    _check_consistent(filename, results)
     return results
 
 
@@ -119,12 +138,9 @@ def _parse_row(filename: str, number: int, row: dict, known_keys: set[str]) -> R
     def where(column: str) -> str:
         return f"{filename}, row {number}, column {column}"
 
-    for column in REQUIRED_TEXT:
-        if not (row.get(column) or "").strip():
-            raise DataFileError(f"{where(column)}: empty")
+    _require_filled(filename, number, row, REQUIRED_TEXT)
     key = row["citation_key"].strip()
-    if key not in known_keys:
-        raise DataFileError(f"{where('citation_key')}: {key!r} is not in references.bib")
+    _cited_keys(key, where("citation_key"), known_keys)
     kind = row["error_kind"].strip()
     if kind not in ERROR_KINDS:
         raise DataFileError(f"{where('error_kind')}: {kind!r} is not one of {', '.join(ERROR_KINDS)}")
@@ -189,25 +205,18 @@ class Timescale:
 
 def load_timescales(path: Path | str, known_keys: set[str] | None = None) -> dict[str, Timescale]:
     """Read the timeline's windows (one row each, all four present), checking every cell."""
-    path = Path(path)
-    if not path.is_absolute() and not path.exists():
-        path = REPOSITORY / path
     known_keys = bibliography_keys() if known_keys is None else known_keys
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in TIMESCALE_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataFileError(f"{path.name}: missing column(s) {', '.join(missing)}")
-        windows: dict[str, Timescale] = {}
-        for number, row in enumerate(reader, start=2):
-            scale = _parse_timescale(path.name, number, row, known_keys)
-            if scale.window in windows:
-                raise DataFileError(f"{path.name}, row {number}, column window: "
-                                    f"{scale.window!r} appears twice")
-            windows[scale.window] = scale
+    filename, rows = _read_rows(path, TIMESCALE_COLUMNS)
+    windows: dict[str, Timescale] = {}
+    for number, row in rows:
+        scale = _parse_timescale(filename, number, row, known_keys)
+        if scale.window in windows:
+            raise DataFileError(f"{filename}, row {number}, column window: "
+                                f"{scale.window!r} appears twice")
+        windows[scale.window] = scale
     absent = [w for w in TIMESCALE_WINDOWS if w not in windows]
     if absent:
-        raise DataFileError(f"{path.name}: no row for {', '.join(absent)}")
+        raise DataFileError(f"{filename}: no row for {', '.join(absent)}")
     return windows
 
 
@@ -215,17 +224,12 @@ def _parse_timescale(filename: str, number: int, row: dict, known_keys: set[str]
     def where(column: str) -> str:
         return f"{filename}, row {number}, column {column}"
 
-    for column in TIMESCALE_COLUMNS:
-        if not (row.get(column) or "").strip():
-            raise DataFileError(f"{where(column)}: empty")
+    _require_filled(filename, number, row, TIMESCALE_COLUMNS)
     window = row["window"].strip()
     if window not in TIMESCALE_WINDOWS:
         raise DataFileError(f"{where('window')}: {window!r} is not one of "
                             f"{', '.join(TIMESCALE_WINDOWS)}")
-    keys = tuple(k.strip() for k in row["citation_key"].split(";") if k.strip())
-    for key in keys:
-        if key not in known_keys:
-            raise DataFileError(f"{where('citation_key')}: {key!r} is not in references.bib")
+    keys = _cited_keys(row["citation_key"], where("citation_key"), known_keys)
     start = _number(row["start_days"], where("start_days"))
     end = _number(row["end_days"], where("end_days"))
     if not 0 <= start < end:

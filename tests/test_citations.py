@@ -20,6 +20,9 @@ def cited_keys() -> set[str]:
     for notebook in (REPO / "notebooks").glob("*.ipynb"):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         texts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        # Tables a notebook prints from data files cite their sources too.
+        texts += ["".join(o.get("data", {}).get("text/markdown", ""))
+                  for c in cells for o in c.get("outputs", [])]
     keys: set[str] = set()
     for text in texts:
         for group in CITE_ROLE.findall(text):
