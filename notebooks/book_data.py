@@ -84,13 +84,9 @@ def _read_rows(path: Path | str, columns: tuple[str, ...]) -> tuple[str, list[tu
         return path.name, list(enumerate(reader, start=2))
 
 
-def _cited_keys(text: str, where: str, known_keys: set[str]) -> tuple[str, ...]:
-    """The citation keys in a cell (several may be separated by ";"), each checked."""
-    keys = tuple(k.strip() for k in text.split(";") if k.strip())
-    for key in keys:
-        if key not in known_keys:
-            raise DataFileError(f"{where}: {key!r} is not in references.bib")
-    return keys
+def _require_known_key(key: str, where: str, known_keys: set[str]) -> None:
+    if key not in known_keys:
+        raise DataFileError(f"{where}: {key!r} is not in references.bib")
 
 
 def _require_filled(filename: str, number: int, row: dict, columns: tuple[str, ...]) -> None:
@@ -140,7 +136,7 @@ def _parse_row(filename: str, number: int, row: dict, known_keys: set[str]) -> R
 
     _require_filled(filename, number, row, REQUIRED_TEXT)
     key = row["citation_key"].strip()
-    _cited_keys(key, where("citation_key"), known_keys)
+    _require_known_key(key, where("citation_key"), known_keys)  # exactly one work per result
     kind = row["error_kind"].strip()
     if kind not in ERROR_KINDS:
         raise DataFileError(f"{where('error_kind')}: {kind!r} is not one of {', '.join(ERROR_KINDS)}")
@@ -229,7 +225,9 @@ def _parse_timescale(filename: str, number: int, row: dict, known_keys: set[str]
     if window not in TIMESCALE_WINDOWS:
         raise DataFileError(f"{where('window')}: {window!r} is not one of "
                             f"{', '.join(TIMESCALE_WINDOWS)}")
-    keys = _cited_keys(row["citation_key"], where("citation_key"), known_keys)
+    keys = tuple(k.strip() for k in row["citation_key"].split(";") if k.strip())
+    for key in keys:
+        _require_known_key(key, where("citation_key"), known_keys)
     start = _number(row["start_days"], where("start_days"))
     end = _number(row["end_days"], where("end_days"))
     if not 0 <= start < end:

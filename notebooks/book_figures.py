@@ -67,6 +67,10 @@ def use_book_style() -> None:
     set_matplotlib_formats("png", "pdf", bbox_inches="tight", dpi=160)
 
 
+# A white patch behind text drawn over lines or bands, so labels stay readable.
+LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.0}
+
+
 def schematic_stamp(axes, text: str = "Schematic: not data") -> None:
     """Label a figure that illustrates an idea rather than plotting measurements."""
     axes.text(0.99, 0.98, text, transform=axes.transAxes, ha="right", va="top",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from book_data import Result
+from book_figures import LABEL_BOX
 
 # What each study's panel shows, in words the figure prints.
 PANELS = {
@@ -74,8 +75,7 @@ def _draw_panel(axes, panel: dict, rows: list[Result]) -> None:
         axes.plot([row.estimate], [y], marker="s", markersize=7, color=POINT_COLOUR,
                   linestyle="none")
         axes.text(0.0, y + 0.3, row_label(row, rows), transform=axes.get_yaxis_transform(),
-                  fontsize=11, va="bottom", ha="left",
-                  bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.8})
+                  fontsize=11, va="bottom", ha="left", bbox=LABEL_BOX)
     axes.axvline(0, color="#555555", linewidth=1.0, linestyle="--")
     lows, highs = zip(*(r.interval for r in rows))
     span = max(highs) - min(lows)

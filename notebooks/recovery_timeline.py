@@ -27,9 +27,9 @@ class Schedule:
     first_week: float = 1.0
 
     def __post_init__(self):
-        _require_whole_number_in("sessions", self.sessions, SESSIONS_RANGE)
-        _require_number_in("spacing_weeks", self.spacing_weeks, SPACING_RANGE)
-        _require_number_in("first_week", self.first_week, (0, 52))
+        _require_in_range("sessions", self.sessions, SESSIONS_RANGE, whole=True)
+        _require_in_range("spacing_weeks", self.spacing_weeks, SPACING_RANGE)
+        _require_in_range("first_week", self.first_week, (0, 52))
 
     @property
     def weeks(self) -> tuple[float, ...]:
@@ -40,17 +40,13 @@ class Schedule:
         return f"{self.sessions} sessions, {self.spacing_weeks:g} weeks apart (weeks {weeks})"
 
 
-
-def _require_number_in(name: str, value, bounds: tuple[float, float]) -> None:
+def _require_in_range(name: str, value, bounds: tuple[float, float], whole: bool = False) -> None:
+    """Refuse a value outside ``bounds`` (or not a whole number, if ``whole``), by name."""
     low, high = bounds
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise ValueError(f"{name} must be a number from {low} to {high}; got {value!r}")
-
-
-def _require_whole_number_in(name: str, value, bounds: tuple[int, int]) -> None:
-    low, high = bounds
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValueError(f"{name} must be a whole number from {low} to {high}; got {value!r}")
+    types = int if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, types) or not low <= value <= high:
+        kind = "a whole number" if whole else "a number"
+        raise ValueError(f"{name} must be {kind} from {low} to {high}; got {value!r}")
 
 
 # Rabago et al. (2013): injections at weeks 1, 5 and 9 (weeks 13 and 17 optional).

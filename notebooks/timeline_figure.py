@@ -11,7 +11,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from book_data import Result, Timescale, by_arm
-from book_figures import ARM_STYLE, OKABE_ITO
+from book_figures import ARM_STYLE, LABEL_BOX, OKABE_ITO
 from recovery_timeline import (RABAGO_2013, Schedule, Window, describe_span,
                                windows_after_sessions)
 
@@ -34,7 +34,6 @@ SESSION_COLOUR = "#444444"
 # Direct labels placed where the Rabago 2013 lines leave room (weeks, points).
 ARM_LABEL_AT = {"Dextrose": (38, 20.5), "Exercise": (38, 12.0), "Saline": (38, 3.6)}
 LINE_NAME = {"-": "solid", "--": "dashed", ":": "dotted"}
-LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.0}
 
 
 def plot_recovery_timeline(schedule: Schedule, timescales: dict[str, Timescale],

@@ -112,3 +112,10 @@ def test_inconsistent_or_impossible_rows_are_refused(tmp_path, rows, message):
     with pytest.raises(DataFileError) as error:
         load_results(write(tmp_path, CI_HEADER + "".join(rows)))
     assert str(error.value) == message
+
+
+def test_a_result_row_names_exactly_one_work(tmp_path):
+    two = GOOD_ROW.replace("rabago2013dextrose,", "rabago2013dextrose; sit2020efficacy,", 1)
+    with pytest.raises(DataFileError, match="column citation_key: 'rabago2013dextrose; "
+                                           "sit2020efficacy' is not in references.bib"):
+        load_results(write(tmp_path, HEADER + two))
