@@ -86,7 +86,8 @@ def rewrite_pages_when_assets_change(app, env, added, changed, removed) -> list[
     reach the site. Re-reading every page (notebooks come from the execution
     cache, so nothing is executed) makes Sphinx rewrite and re-copy them."""
     root = Path(__file__).parent
-    current = fingerprint(root, dependency_files(root, ["static/**/*", "templates/**/*"]))
+    current = fingerprint(root, dependency_files(root, ["static/**/*", "templates/**/*",
+                                                        "*/static/**/*"]))
     if getattr(env, "book_assets_fingerprint", None) == current:
         return []
     env.book_assets_fingerprint = current

@@ -3,7 +3,8 @@
 The count is taken from the chapter itself at build time, so it stays true when
 the text changes. Counted: the words a student reads (paragraphs, lists,
 admonitions, tables, captions). Not counted: code, the reference list and the
-directive's own line. The rate, 200 words a minute, is a common planning figure
+directive's own line, and the
+self-check quiz (practice, not reading). The rate, 200 words a minute, is a common planning figure
 for study reading of technical text (slower than leisure reading).
 """
 
@@ -36,7 +37,7 @@ def is_skipped(node: nodes.Node) -> bool:
         if isinstance(node, (nodes.literal_block, nodes.citation, nodes.raw, nodes.comment)):
             return True
         classes = getattr(node, "get", lambda *_: [])("classes", [])
-        if "cell" in classes or "bibliography" in classes:
+        if {"cell", "bibliography", "quiz"} & set(classes):
             return True
         node = node.parent
     return False

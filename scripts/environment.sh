@@ -69,7 +69,8 @@ ensure_python_environment() {
   want="$(sha256sum "$REPO_ROOT/requirements.txt" | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo ">> installing pinned Python packages (requirements.txt)"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REPO_ROOT/requirements.txt"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps \
+      -r "$REPO_ROOT/requirements.txt"
     echo "$want" > "$stamp"
   fi
   export PATH="$VENV/bin:$PATH"

@@ -81,10 +81,11 @@ def test_time_to_read_is_computed_near_the_top(chapter):
 
 def prose_words(chapter: str) -> int:
     """Words of running prose: paragraphs and list items of the article, leaving out
-    tables, figures, the objectives box, the reading-time line and the reference list."""
+    tables, figures, the objectives box, the reading-time line, the quiz and the
+    reference list."""
     article = html(chapter).select_one("article.bd-article")
     for unwanted in article.select("table, figure, .admonition, .reading-time, "
-                                   "div.citation-list, section#references, .bibliography"):
+                                   "div.citation-list, section#references, .bibliography, div.quiz"):
         unwanted.decompose()
     blocks = article.select("p, li")
     text = " ".join(b.get_text(" ") for b in blocks if not b.find_parent("li") or b.name == "li")

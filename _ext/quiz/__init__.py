@@ -168,6 +168,13 @@ def purge(app, env, docname: str) -> None:
         del env.quiz_ids[question_id]
 
 
+def purge_before_reading(app, env, docnames) -> None:
+    """Forget the ids of every page about to be read, before any is read: a
+    question moved from one page to another in the same edit is no duplicate."""
+    for docname in docnames:
+        purge(app, env, docname)
+
+
 def merge(app, env, docnames, other) -> None:
     for docname in docnames:
         if docname in other.quiz_banks:
@@ -240,6 +247,7 @@ def setup(app):
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", lambda app: init_registries(app, app.env, []))
     app.connect("env-purge-doc", purge)
+    app.connect("env-before-read-docs", purge_before_reading)
     app.connect("env-merge-info", merge)
     app.connect("env-get-outdated", reread_answer_key)
     app.connect("env-check-consistency", check_section_labels)

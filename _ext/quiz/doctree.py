@@ -41,7 +41,8 @@ class quiz_answer_key(nodes.General, nodes.Element):
 
 
 def quiz_nodes(quiz: Quiz, quiz_id: str, docname: str) -> quiz_block:
-    block = quiz_block(quiz_id=quiz_id, count=len(quiz.questions), ids=[f"quiz-{quiz_id}"])
+    block = quiz_block(quiz_id=quiz_id, count=len(quiz.questions), ids=[f"quiz-{quiz_id}"],
+                       classes=["quiz"])
     block += quiz_intro(web=WEB_INTRO.format(count=len(quiz.questions)),
                         print=PRINT_INTRO.format(count=len(quiz.questions)))
     for number, question in enumerate(quiz.questions, start=1):
@@ -75,8 +76,7 @@ def answer_nodes(question: Question, number: int, docname: str) -> quiz_answer:
     key = nodes.paragraph(classes=["quiz-key"])
     key += nodes.strong(text=f"Question {number}. ")
     label = "Answers" if len(letters) > 1 else "Answer"
-    key += nodes.Text(f"{label}: " + "; ".join(
-        f"{letter}. {question.options[LETTERS.index(letter)].text}" for letter in letters))
+    key += nodes.Text(f"{label}: {_and_list(letters)}.")
     node += key
     explanations = nodes.bullet_list(classes=["quiz-explanations"])
     for letter, option in zip(LETTERS, question.options):
@@ -108,3 +108,7 @@ def page_link(target_docname: str, docname: str) -> addnodes.pending_xref:
                                  refwarn=True, refdoc=docname)
     xref += nodes.inline(text=target_docname)
     return xref
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -31,7 +31,7 @@ def _html_attributes(node: nodes.Element) -> dict[str, str]:
 
 
 def visit_block_html(self, node: quiz_block) -> None:
-    self.body.append(self.starttag(node, "div", CLASS="quiz",
+    self.body.append(self.starttag(node, "div",
                                    **{"data-quiz-count": str(node["count"])}))
 
 

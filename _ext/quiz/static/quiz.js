@@ -80,7 +80,7 @@
         chosen.every(function (i) { return correct.indexOf(i) >= 0; });
       question.setAttribute("data-quiz-state", right ? "correct" : "incorrect");
       var verdict = el("p", "quiz-verdict");
-      verdict.appendChild(el("strong", null, right ? "\u2713 Correct." : "\u2717 Not quite."));
+      verdict.appendChild(el("strong", null, right ? "\u2713 Right answer." : "\u2717 Not the right answer yet."));
       if (!right && type === "multiple") {
         var hits = chosen.filter(function (i) { return correct.indexOf(i) >= 0; }).length;
         verdict.appendChild(document.createTextNode(
