@@ -18,14 +18,15 @@ import posixpath
 from pathlib import Path
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .bank import Quiz, QuizError, load_quiz
-from .doctree import answer_nodes, page_link, quiz_answer_key, quiz_block, quiz_nodes
+from .doctree import (answer_nodes, page_link, question_nodes, quiz_answer_key, quiz_block,
+                      quiz_nodes)
 from .exports import canvas_package, gift_file
-from .writers import MoveAnswersToAnswerKey, register_nodes
+from .writers import (WEB_ONLY_KEY, MoveAnswersToAnswerKey, PrintNoteInsteadOfKeyPage,
+                      register_nodes)
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -80,10 +81,9 @@ class QuizDirective(SphinxDirective):
 class AnswerKeyDirective(SphinxDirective):
     """``{quiz-answer-key}``: every chapter's key, in book order, with its downloads."""
 
-    option_spec = {"class": directives.class_option}
-
     def run(self) -> list[nodes.Node]:
         key = quiz_answer_key(classes=["quiz-answer-key"])
+        chapters: list[nodes.section] = []
         everything = nodes.paragraph(text="Every quiz in one file: ")
         everything += nodes.reference(text=f"{ALL_QUIZZES_GIFT} (Moodle GIFT)",
                                       refuri=self._relative(f"{EXPORT_DIR}/{ALL_QUIZZES_GIFT}"))
@@ -97,9 +97,9 @@ class AnswerKeyDirective(SphinxDirective):
                 quiz = load_quiz(path)
             except QuizError:
                 continue  # reported by the chapter's own {quiz}
-            key += self._chapter_key(docname, quiz)
+            chapters.append(self._chapter_key(docname, quiz))
         self.env.quiz_answer_key_pages.add(self.env.docname)
-        return [key]
+        return [key, *chapters]
 
     def _relative(self, target: str) -> str:
         """The URL of a file in the site's root, from this page."""
@@ -107,7 +107,8 @@ class AnswerKeyDirective(SphinxDirective):
 
     def _chapter_key(self, docname: str, quiz: Quiz) -> nodes.section:
         quiz_id = quiz_id_of(docname)
-        section = nodes.section(ids=[f"key-{quiz_id}"], names=[f"key {quiz_id}"])
+        section = nodes.section(ids=[f"key-{quiz_id}"], names=[f"key {quiz_id}"],
+                                classes=[WEB_ONLY_KEY, "quiz-answer-key"])
         section += nodes.title(text=chapter_title(self.env.doc2path(docname)))
         about = nodes.paragraph()
         about += nodes.Text(f"{len(quiz.questions)} questions on ")
@@ -118,11 +119,8 @@ class AnswerKeyDirective(SphinxDirective):
             about += nodes.reference(text=label, refuri=self._relative(target))
         section += about
         for number, question in enumerate(quiz.questions, start=1):
-            stem = nodes.paragraph(classes=["quiz-stem"])
-            stem += nodes.strong(text=f"Question {number}. ")
-            stem += nodes.Text(question.stem)
-            section += stem
-            section += answer_nodes(question, number, self.env.docname)
+            section += question_nodes(question, number)
+            section += answer_nodes(question, number, self.env.docname, collapsed=False)
         return section
 
 
@@ -214,7 +212,7 @@ def add_quiz_assets(app, pagename, templatename, context, doctree) -> None:
     if doctree.next_node(quiz_block) is not None:
         app.add_js_file("quiz.js", defer="defer")
         app.add_css_file("quiz.css")
-    elif doctree.next_node(quiz_answer_key) is not None:
+    elif doctree.next_node(quiz_answer_key) is not None:  # the key page: styles only
         app.add_css_file("quiz.css")
 
 
@@ -244,6 +242,7 @@ def setup(app):
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
     app.add_post_transform(MoveAnswersToAnswerKey)
+    app.add_post_transform(PrintNoteInsteadOfKeyPage)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", lambda app: init_registries(app, app.env, []))
     app.connect("env-purge-doc", purge)

@@ -70,8 +70,12 @@ def question_nodes(question: Question, number: int) -> quiz_question:
     return node
 
 
-def answer_nodes(question: Question, number: int, docname: str) -> quiz_answer:
-    node = quiz_answer(question_id=question.id, number=number, classes=["quiz-answer"])
+def answer_nodes(question: Question, number: int, docname: str,
+                 collapsed: bool = True) -> quiz_answer:
+    """On the web a chapter's answers are collapsed under "Show the answer";
+    the instructors' key shows them open."""
+    node = quiz_answer(question_id=question.id, number=number, collapsed=collapsed,
+                       classes=["quiz-answer"])
     letters = question.correct_letters
     key = nodes.paragraph(classes=["quiz-key"])
     key += nodes.strong(text=f"Question {number}. ")

@@ -20,6 +20,7 @@ from latex_text import latex_escape
 from .doctree import quiz_answer, quiz_answer_key, quiz_block, quiz_intro, quiz_question
 
 ANSWER_KEY_TITLE = "Answer key"
+WEB_ONLY_KEY = "quiz-key-chapter"  # class of the key page's per-chapter sections
 PRINTED_KEY_NOTE = ("In print, the answer key of each chapter's quiz is printed at the end "
                     "of that chapter. The website version of this page lists every key and "
                     "offers the Moodle (GIFT) and Canvas (QTI) files.")
@@ -45,13 +46,16 @@ def visit_question_html(self, node: quiz_question) -> None:
 
 
 def visit_answer_html(self, node: quiz_answer) -> None:
+    if not node["collapsed"]:
+        self.body.append(self.starttag(node, "div"))
+        return
     self.body.append(self.starttag(node, "details"))
     self.body.append('<summary>Show the answer to question '
                      f'{node["number"]}</summary>\n')
 
 
-def depart_details_html(self, node) -> None:
-    self.body.append("</details>\n")
+def depart_answer_html(self, node: quiz_answer) -> None:
+    self.body.append("</details>\n" if node["collapsed"] else "</div>\n")
 
 
 def depart_div_html(self, node) -> None:
@@ -79,6 +83,19 @@ def visit_answer_latex(self, node: quiz_answer) -> None:
 
 def do_nothing(self, node) -> None:
     pass
+
+
+class PrintNoteInsteadOfKeyPage(SphinxPostTransform):
+    """The instructors' key page repeats every chapter's key: in print, where each
+    chapter already ends with its own, the page keeps only a note saying so."""
+
+    builders = ("latex",)
+    default_priority = 900
+
+    def run(self, **kwargs) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            if WEB_ONLY_KEY in section["classes"]:
+                section.parent.remove(section)
 
 
 class MoveAnswersToAnswerKey(SphinxPostTransform):
@@ -112,7 +129,7 @@ HTML = {
     quiz_block: (visit_block_html, depart_div_html),
     quiz_intro: (visit_intro_html, None),
     quiz_question: (visit_question_html, depart_div_html),
-    quiz_answer: (visit_answer_html, depart_details_html),
+    quiz_answer: (visit_answer_html, depart_answer_html),
     quiz_answer_key: (do_nothing, do_nothing),
 }
 LATEX = {
