@@ -31,6 +31,8 @@ STATIC = Path(__file__).parent / "static"
 def latex_front_matter(config) -> str:
     """LaTeX defining the notice page and the notice footer on every page."""
     title, text = latex_escape(NOTICE_TITLE), latex_escape(NOTICE_TEXT)
+    # Every printed page, and so every chapter handout, carries notice, licence, date.
+    footer = latex_escape(f"{NOTICE_TITLE} · {LICENCE} · Edition {config.book_edition_date}")
     return rf"""
 \newcommand{{\booknoticepage}}{{%
   \thispagestyle{{empty}}\vspace*{{\fill}}
@@ -46,7 +48,7 @@ def latex_front_matter(config) -> str:
 \fancypagestyle{{normal}}{{%
   \fancyhf{{}}
   \fancyfoot[RO,LE]{{\textbf{{\thepage}}}}
-  \fancyfoot[LO,RE]{{\small\itshape {title}}}
+  \fancyfoot[LO,RE]{{\small\itshape {footer}}}
   \fancyhead[LE]{{\small\nouppercase{{\leftmark}}}}
   \fancyhead[RO]{{\small\nouppercase{{\rightmark}}}}
   \renewcommand{{\headrulewidth}}{{0.4pt}}
@@ -54,7 +56,7 @@ def latex_front_matter(config) -> str:
 \fancypagestyle{{plain}}{{%
   \fancyhf{{}}
   \fancyfoot[RO,LE]{{\textbf{{\thepage}}}}
-  \fancyfoot[LO,RE]{{\small\itshape {title}}}
+  \fancyfoot[LO,RE]{{\small\itshape {footer}}}
   \renewcommand{{\headrulewidth}}{{0pt}}
   \renewcommand{{\footrulewidth}}{{0.4pt}}}}
 \makeatother

@@ -17,7 +17,10 @@ jupyter-book build . --builder html "${STRICT[@]}"
 echo ">> building PDF (XeLaTeX)"
 jupyter-book build . --builder pdflatex "${STRICT[@]}"
 cp "_build/latex/$PDF_NAME" "_build/html/$PDF_NAME"
+echo ">> cutting chapter handouts out of the PDF"
+python scripts/make_handouts.py
 echo
 echo "HTML: $REPO_ROOT/_build/html/index.html"
 echo "PDF:  $REPO_ROOT/_build/latex/$PDF_NAME (also at _build/html/$PDF_NAME)"
+echo "Handouts: $REPO_ROOT/_build/html/handouts/<chapter>.pdf"
 echo "Preview: python3 -m http.server --directory _build/html 8000  -> http://127.0.0.1:8000/"

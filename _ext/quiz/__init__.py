@@ -223,7 +223,7 @@ def write_exports(app, exception) -> None:
     (outdir / EXPORT_DIR).mkdir(exist_ok=True)
     chapters = [(d, env.titles[d].astext(), env.quiz_banks[d])
                 for d in book_order(env) if d in env.quiz_banks]
-    title = app.config.project
+    title = app.config.html_title or app.config.project
     for docname, chapter, quiz in chapters:
         names = export_names(quiz_id_of(docname))
         (outdir / names["Moodle (GIFT)"]).write_text(gift_file([(chapter, quiz)], title),

@@ -1,0 +1,175 @@
+"""The instructor guide's course map, made from the chapters themselves.
+
+``{course-map}`` becomes a table with one row per teaching chapter (a chapter
+with a self-check quiz), in book order: its objectives (read from its "Learning
+objectives" box), time to read (from ``{reading-time}``), the chapters to read
+first (``prerequisites:`` in the chapter's front matter, as chapter labels), its
+quiz and its handout PDF. Because every cell comes from the chapter, the map
+cannot drift from the book. Chapter pages also get a link to their handout.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from quiz import book_order
+
+logger = logging.getLogger(__name__)
+HANDOUT_DIR = "handouts"
+COLUMNS = (("Chapter", 22), ("Objectives: by the end students can…", 44),
+           ("Time to read", 10), ("Read first", 14), ("Quiz and handout", 10))
+MINUTES = re.compile(r"about (\d+) minutes")
+
+
+class course_map(nodes.General, nodes.Element):
+    """Placeholder, filled once every chapter has been read."""
+
+
+class CourseMapDirective(SphinxDirective):
+    def run(self):
+        return [course_map()]
+
+
+def handout_uri(docname: str, fromdoc: str) -> str:
+    depth = fromdoc.count("/")
+    return "../" * depth + f"{HANDOUT_DIR}/{docname.rsplit('/', 1)[-1]}.pdf"
+
+
+def record_chapter(app, doctree) -> None:
+    """Remember what the map needs from each page that has objectives."""
+    env = app.env
+    box = next((a for a in doctree.findall(nodes.admonition)
+                if "learning-objectives" in a["classes"]), None)
+    if box is None:
+        return
+    objectives = [item.astext().strip() for item in box.findall(nodes.list_item)]
+    timing = next((p for p in doctree.findall(nodes.paragraph)
+                   if "reading-time" in p["classes"]), None)
+    minutes = MINUTES.search(timing.astext()) if timing else None
+    prerequisites = [label.strip() for label in
+                     env.metadata[env.docname].get("prerequisites", "").split(",")
+                     if label.strip()]
+    env.course_chapters[env.docname] = {
+        "objectives": objectives, "minutes": int(minutes.group(1)) if minutes else None,
+        "prerequisites": prerequisites}
+
+
+def add_handout_link(app, doctree) -> None:
+    """Under a teaching chapter's reading time: its handout (web only)."""
+    docname = app.env.docname
+    bank = Path(app.env.doc2path(docname)).with_suffix(".quiz.yml")
+    timing = next((p for p in doctree.findall(nodes.paragraph)
+                   if "reading-time" in p["classes"]), None)
+    if not bank.exists() or timing is None:
+        return
+    uri = handout_uri(docname, docname)
+    link = nodes.raw("", f'<p class="handout-link"><strong>Handout:</strong> '
+                         f'<a href="{uri}">this chapter as a printable PDF</a>, with its '
+                         'references and the answer key to its quiz.</p>', format="html")
+    timing.parent.insert(timing.parent.index(timing) + 1, link)
+
+
+class FillCourseMap(SphinxPostTransform):
+    default_priority = 5  # before references are resolved (10): the map holds some
+
+    def run(self, **kwargs) -> None:
+        for placeholder in list(self.document.findall(course_map)):
+            placeholder.replace_self(self.table())
+
+    def table(self) -> nodes.table:
+        env, here = self.env, self.env.docname
+        table = nodes.table(classes=["course-map"], ids=["course-map-table"])
+        table += nodes.title(text="Course map: the teaching chapters in reading order")
+        group = nodes.tgroup(cols=len(COLUMNS))
+        table += group
+        for _, width in COLUMNS:
+            group += nodes.colspec(colwidth=width)
+        head = nodes.row()
+        for name, _ in COLUMNS:
+            head += nodes.entry("", nodes.paragraph(text=name))
+        group += nodes.thead("", head)
+        body = nodes.tbody()
+        group += body
+        chapters = [d for d in book_order(env)
+                    if d in env.course_chapters and d in getattr(env, "quiz_banks", {})]
+        for docname in chapters:
+            body += self.row(docname, env.course_chapters[docname], here)
+        return table
+
+    def row(self, docname: str, chapter: dict, here: str) -> nodes.row:
+        row = nodes.row()
+        title = nodes.paragraph()
+        title += xref("doc", "/" + docname, here)
+        row += nodes.entry("", title)
+        objectives = nodes.bullet_list()
+        for text in chapter["objectives"]:
+            objectives += nodes.list_item("", nodes.paragraph(text=text))
+        row += nodes.entry("", objectives)
+        minutes = chapter["minutes"]
+        row += nodes.entry("", nodes.paragraph(text=f"{minutes} min" if minutes else "—"))
+        first = nodes.paragraph()
+        for i, label in enumerate(chapter["prerequisites"]):
+            first += nodes.Text("; " if i else "")
+            first += xref("ref", label, here)
+        if not chapter["prerequisites"]:
+            first += nodes.Text("None")
+        row += nodes.entry("", first)
+        count = len(self.env.quiz_banks[docname].questions)
+        extras = nodes.paragraph(text=f"{count} questions")
+        extras += nodes.raw("", f'; <a href="{handout_uri(docname, here)}">handout PDF</a>',
+                            format="html")
+        row += nodes.entry("", extras)
+        return row
+
+
+def xref(kind: str, target: str, here: str) -> addnodes.pending_xref:
+    node = addnodes.pending_xref("", refdomain="std", reftype=kind, reftarget=target,
+                                 refexplicit=False, refwarn=True, refdoc=here)
+    node += nodes.inline(text=target)
+    return node
+
+
+def init(app) -> None:
+    if not hasattr(app.env, "course_chapters"):
+        app.env.course_chapters = {}
+
+
+def purge(app, env, docname) -> None:
+    env.course_chapters.pop(docname, None)
+
+
+def merge(app, env, docnames, other) -> None:
+    env.course_chapters.update({d: other.course_chapters[d] for d in docnames
+                                if d in other.course_chapters})
+
+
+def reread_guide(app, env, added, changed, removed) -> list[str]:
+    """The map quotes other pages: re-read the page holding it whenever any page changes."""
+    if not (added or changed or removed):
+        return []
+    return [d for d in env.found_docs
+            if "course-map" in Path(env.doc2path(d)).read_text(encoding="utf-8", errors="ignore")
+            and d not in changed]
+
+
+def setup(app):
+    app.setup_extension("reading_time")
+    app.setup_extension("quiz")
+    app.add_node(course_map)
+    app.add_directive("course-map", CourseMapDirective)
+    app.add_post_transform(FillCourseMap)
+    app.connect("builder-inited", init)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("env-get-outdated", reread_guide)
+    app.connect("doctree-read", record_chapter, priority=600)  # after reading_time fills in
+    app.connect("doctree-read", add_handout_link, priority=600)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1",
+            "env_version": 1}
