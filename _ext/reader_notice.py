@@ -84,12 +84,12 @@ def add_notice(app, config) -> None:
 
 def rewrite_pages_when_assets_change(app, env, added, changed, removed) -> list[str]:
     """Sphinx copies static files only when some page is written, and does not
-    notice edits to our templates: a CSS- or template-only change would never
+    notice edits to our templates or extension code: such a change would never
     reach the site. Re-reading every page (notebooks come from the execution
     cache, so nothing is executed) makes Sphinx rewrite and re-copy them."""
     root = Path(__file__).parent
     current = fingerprint(root, dependency_files(root, ["static/**/*", "templates/**/*",
-                                                        "*/static/**/*"]))
+                                                        "*/static/**/*", "*.py", "*/*.py"]))
     if getattr(env, "book_assets_fingerprint", None) == current:
         return []
     env.book_assets_fingerprint = current

@@ -21,6 +21,9 @@ from xml.sax.saxutils import escape
 from docutils import nodes
 
 DESCRIPTION_LENGTH = 200
+BOOK_DESCRIPTION = ("an open educational module for health-science students on the proposed "
+                    "mechanism, the clinical evidence, the procedure and the safety of "
+                    "prolotherapy.")
 CITATION = re.compile(r" ?\[[^\]]*\d{4}[a-z]?\]")  # "[Hsu et al., 2023]" reads badly out of context
 CHAPTER_NUMBER = re.compile(r"^\d+(\.\d+)*\. ")
 SKIPPED = ("admonition", "reading-time", "handout-link")
@@ -65,13 +68,12 @@ def page_url(app, pagename: str) -> str:
 
 
 def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
-    if doctree is None:
-        return
     title = CHAPTER_NUMBER.sub("", html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))))
     book = app.config.html_title or app.config.project
-    description = first_prose(doctree) or book
-    source = Path(app.env.doc2path(pagename))
-    updated = last_commit_date(source)
+    description = (first_prose(doctree) if doctree is not None else "") or \
+        f"{book}: {BOOK_DESCRIPTION}"
+    updated = last_commit_date(Path(app.env.doc2path(pagename))) \
+        if pagename in app.env.found_docs else None
     if updated:
         context["last_updated"] = updated.strftime("%d %B %Y").lstrip("0")
     tags = {"description": description}

@@ -5,8 +5,13 @@ Works on a temporary copy of the repository, so the checkout is never touched:
 
 Figures: clean HTML build, no-op rebuild, prose-edit rebuild (and how many
 notebooks each executed), PDF build, strict nbval, the whole test suite, and
-the heaviest page's transfer (raw and gzip bytes, request count) in Chromium.
-Target: a prose edit executes 0 notebooks and takes <= 25 % of a clean build.
+the heaviest page's transfer (raw and gzip bytes, request count) in Chromium,
+and, for a chapter page served with gzip on loopback, the bytes transferred and
+Lighthouse's mobile scores before and after the page-speed changes ("before" is
+the same book built without _ext/page_speed.py and its two theme templates).
+Targets: a prose edit executes 0 notebooks and takes <= 25 % of a clean build; a
+chapter page transfers <= 400 KB and scores performance >= 95, accessibility and
+best practices 100.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
@@ -77,6 +83,26 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int]]:
     return rows
 
 
+SPEED_PAGE = "book/injection.html"
+
+
+def page_speed_figures(site: Path) -> dict:
+    import page_speed
+    with page_speed.gzip_server(site) as base:
+        size, requests = page_speed.transfer(base + SPEED_PAGE)
+        return {"KiB": size / 1024, "requests": requests, **page_speed.lighthouse(base + SPEED_PAGE)}
+
+
+def without_page_speed(copy: Path) -> None:
+    """Undo the page-speed changes in the copy, for the "before" figures."""
+    config = copy / "_config.yml"
+    config.write_text("".join(line for line in config.read_text().splitlines(keepends=True)
+                              if "page_speed: _ext/" not in line))
+    (copy / "_ext" / "templates" / "layout.html").unlink()
+    (copy / "_ext" / "templates" / "static" / "webpack-macros.html").unlink()
+    shutil.rmtree(copy / "_build" / "html")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "book"
@@ -88,6 +114,10 @@ def main() -> None:
         about.write_text(about.read_text() + "\nAn extra sentence of prose.\n")
         prose, prose_runs = book_build(copy, "html")
         pdf, _ = book_build(copy, "pdflatex")
+        speed_after = page_speed_figures(copy / "_build" / "html")
+        without_page_speed(copy)
+        book_build(copy, "html")
+        speed_before = page_speed_figures(copy / "_build" / "html")
 
     nbval, _ = timed([sys.executable, "-m", "pytest", "notebooks", "-q"], REPO)
     suite, _ = timed([sys.executable, "-m", "pytest", "-q"], REPO)
@@ -105,6 +135,12 @@ def main() -> None:
     print(f"  test suite (pytest)      {suite:7.1f}")
     print(f"  heaviest chapter page    {heaviest[0]}: {heaviest[1] / 1024:.0f} KiB raw, "
           f"{heaviest[2] / 1024:.0f} KiB gzip, {heaviest[3]} requests")
+    print(f"  chapter page {SPEED_PAGE}, gzip on loopback, Lighthouse mobile (simulated slow 4G):")
+    for label, figures in (("before", speed_before), ("after", speed_after)):
+        print(f"    {label:6s} {figures['KiB']:6.0f} KiB transferred, {figures['requests']:2d} requests;"
+              f" performance {figures['performance']}, accessibility {figures['accessibility']},"
+              f" best practices {figures['best-practices']}, LCP {figures['LCP ms']} ms")
+    print("    targets: <= 400 KB, performance >= 95, accessibility 100, best practices 100")
     for name, raw, packed, requests in weights:
         print(f"    {name:45s} {raw / 1024:7.0f} KiB {packed / 1024:6.0f} KiB gz {requests:3d} req")
 

@@ -2,8 +2,8 @@
 # Python virtual environment. Sourced, not run.
 #
 # System packages come from Debian (bookworm) / Ubuntu (22.04+) apt. When one is
-# missing and we are root, we install it; otherwise we stop and print the exact
-# command to run.
+# missing and we are root or have passwordless sudo (as on CI runners), we
+# install it; otherwise we stop and print the exact command to run.
 
 set -euo pipefail
 
@@ -43,10 +43,14 @@ ensure_system_packages() {  # args: requirement:package pairs
   [ ${#missing[@]} -eq 0 ] && return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   local cmd="apt-get install -y --no-install-recommends ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  local sudo=""  # as root, or with passwordless sudo (CI runners), install them
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo="sudo DEBIAN_FRONTEND=noninteractive"
+  fi
+  if { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; } && command -v apt-get >/dev/null 2>&1; then
     echo ">> installing system packages: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $cmd -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo $cmd -qq >/dev/null
   else
     echo "ERROR: missing system packages: ${missing[*]}" >&2
     echo "Install them, then run this script again:" >&2
