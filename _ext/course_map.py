@@ -85,7 +85,9 @@ class FillCourseMap(SphinxPostTransform):
 
     def table(self) -> nodes.table:
         env, here = self.env, self.env.docname
-        table = nodes.table(classes=["course-map"], ids=["course-map-table"])
+        # colwidths-given: print uses the widths below; longtable: it breaks across pages.
+        table = nodes.table(classes=["course-map", "colwidths-given", "longtable"],
+                            ids=["course-map-table"])
         table += nodes.title(text="Course map: the teaching chapters in reading order")
         group = nodes.tgroup(cols=len(COLUMNS))
         table += group
