@@ -153,8 +153,10 @@ def merge(app, env, docnames, other) -> None:
 
 
 def reread_guide(app, env, added, changed, removed) -> list[str]:
-    """The map quotes other pages: re-read the page holding it whenever any page changes."""
-    if not (added or changed or removed):
+    """The map quotes the teaching chapters: re-read the page holding it when one of
+    them (or a new page) changes."""
+    touched = set(changed) | set(removed)
+    if not (added or touched & set(env.course_chapters)):
         return []
     return [d for d in env.found_docs
             if "course-map" in Path(env.doc2path(d)).read_text(encoding="utf-8", errors="ignore")

@@ -97,11 +97,16 @@ def lighten_icons(app, exception) -> None:
     if not (outdir / THEME_CSS).exists():
         return
     codes = glyphs_in_use(outdir)
-    for name in FONTS:
-        path = outdir / FONT_DIR / name
-        if path.exists():
-            before, after = subset_font(theme_font(name), path, codes)
-            logger.info(f"icon font {name}: {before // 1024} KiB -> {after // 1024} KiB")
+    stamp = outdir / FONT_DIR / ".glyphs"
+    wanted = " ".join(f"{c:x}" for c in sorted(codes))
+    fonts = [outdir / FONT_DIR / name for name in FONTS if (outdir / FONT_DIR / name).exists()]
+    fresh = stamp.exists() and stamp.read_text() == wanted and all(
+        f.stat().st_mtime <= stamp.stat().st_mtime for f in fonts)  # not re-copied since
+    if not fresh:
+        for path in fonts:
+            before, after = subset_font(theme_font(path.name), path, codes)
+            logger.info(f"icon font {path.name}: {before // 1024} KiB -> {after // 1024} KiB")
+        stamp.write_text(wanted)
     unused_script = outdir / "_static" / "scripts" / "fontawesome.js"
     unused_script.unlink(missing_ok=True)
     for image in (outdir / "_images").glob("*.png"):
@@ -114,6 +119,8 @@ def palette_png(path: Path) -> None:
     from PIL import Image
 
     with Image.open(path) as image:
+        if image.mode == "P":  # already done in an earlier build
+            return
         image.load()
         reduced = image.convert("RGBA").quantize(colors=256, method=Image.Quantize.FASTOCTREE,
                                                  dither=Image.Dither.NONE)

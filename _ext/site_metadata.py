@@ -54,13 +54,28 @@ def shorten(text: str) -> str:
     return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def last_commit_date(path: Path) -> datetime.date | None:
+def commit_dates(srcdir: str) -> dict[Path, datetime.date]:
+    """Each tracked file's last commit date, from one pass over the history."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name],
-                             cwd=path.parent, capture_output=True, text=True, timeout=20)
-        return datetime.date.fromisoformat(out.stdout.strip()) if out.stdout.strip() else None
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return None
+        root = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=srcdir,
+                                   capture_output=True, text=True, timeout=20).stdout.strip())
+        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only"], cwd=root,
+                             capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[Path, datetime.date] = {}
+    for entry in log.split("\x00")[1:]:
+        date, *files = entry.strip().splitlines() or [""]
+        for name in files:
+            if name.strip():
+                dates.setdefault((root / name.strip()).resolve(), datetime.date.fromisoformat(date))
+    return dates
+
+
+def last_commit_date(app, path: Path) -> datetime.date | None:
+    if not hasattr(app, "_commit_dates"):  # once per build
+        app._commit_dates = commit_dates(app.srcdir)
+    return app._commit_dates.get(path.resolve())
 
 
 def page_url(app, pagename: str) -> str:
@@ -72,7 +87,7 @@ def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
     book = app.config.html_title or app.config.project
     description = (first_prose(doctree) if doctree is not None else "") or \
         f"{book}: {BOOK_DESCRIPTION}"
-    updated = last_commit_date(Path(app.env.doc2path(pagename))) \
+    updated = last_commit_date(app, Path(app.env.doc2path(pagename))) \
         if pagename in app.env.found_docs else None
     if updated:
         context["last_updated"] = updated.strftime("%d %B %Y").lstrip("0")
@@ -95,7 +110,7 @@ def write_sitemap(app, exception) -> None:
     for name in sorted(app.env.found_docs):
         if not (outdir / app.builder.get_target_uri(name)).exists():
             continue
-        date = last_commit_date(Path(app.env.doc2path(name))) or datetime.date.today()
+        date = last_commit_date(app, Path(app.env.doc2path(name))) or datetime.date.today()
         entries.append(f"  <url><loc>{escape(page_url(app, name))}</loc>"
                        f"<lastmod>{date.isoformat()}</lastmod></url>")
     (outdir / "sitemap.xml").write_text(

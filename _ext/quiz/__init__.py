@@ -183,7 +183,10 @@ def merge(app, env, docnames, other) -> None:
 
 def reread_answer_key(app, env, added, changed, removed) -> list[str]:
     """A quiz added, edited or removed anywhere changes the instructors' key page."""
-    return sorted(env.quiz_answer_key_pages) if (added or changed or removed) else []
+    touched = set(added) | set(changed) | set(removed)
+    with_quiz = {d for d in touched if d in env.quiz_banks or Path(
+        env.doc2path(d)).with_suffix(BANK_SUFFIX).exists()}
+    return sorted(env.quiz_answer_key_pages - touched) if with_quiz else []
 
 
 def check_section_labels(app, env) -> None:
@@ -224,6 +227,10 @@ def write_exports(app, exception) -> None:
     chapters = [(d, env.titles[d].astext(), env.quiz_banks[d])
                 for d in book_order(env) if d in env.quiz_banks]
     title = app.config.html_title or app.config.project
+    stamp = outdir / EXPORT_DIR / ".source"
+    source = repr([(d, c, q) for d, c, q in chapters]) + title
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == source:
+        return  # the same questions as the files already written
     for docname, chapter, quiz in chapters:
         names = export_names(quiz_id_of(docname))
         (outdir / names["Moodle (GIFT)"]).write_text(gift_file([(chapter, quiz)], title),
@@ -231,6 +238,7 @@ def write_exports(app, exception) -> None:
         (outdir / names["Canvas (QTI .zip)"]).write_bytes(canvas_package(chapter, quiz, title))
     (outdir / EXPORT_DIR / ALL_QUIZZES_GIFT).write_text(
         gift_file([(chapter, quiz) for _, chapter, quiz in chapters], title), encoding="utf-8")
+    stamp.write_text(source, encoding="utf-8")
 
 
 def add_static_path(app, config) -> None:
