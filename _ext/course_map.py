@@ -11,17 +11,14 @@ cannot drift from the book. Chapter pages also get a link to their handout.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from quiz import book_order
+from quiz import bank_path, book_order, quiz_id_of, site_relative
+from quiz.doctree import page_link, section_link
 
-logger = logging.getLogger(__name__)
 HANDOUT_DIR = "handouts"
 COLUMNS = (("Chapter", 22), ("Objectives: by the end students can…", 44),
            ("Time to read", 10), ("Read first", 14), ("Quiz and handout", 10))
@@ -34,12 +31,18 @@ class course_map(nodes.General, nodes.Element):
 
 class CourseMapDirective(SphinxDirective):
     def run(self):
+        self.env.course_map_pages.add(self.env.docname)
         return [course_map()]
 
 
 def handout_uri(docname: str, fromdoc: str) -> str:
-    depth = fromdoc.count("/")
-    return "../" * depth + f"{HANDOUT_DIR}/{docname.rsplit('/', 1)[-1]}.pdf"
+    return site_relative(f"{HANDOUT_DIR}/{quiz_id_of(docname)}.pdf", fromdoc)
+
+
+def reading_time_line(doctree) -> nodes.paragraph | None:
+    """The "Time to read" paragraph that ``reading_time`` wrote, if the page has one."""
+    return next((p for p in doctree.findall(nodes.paragraph)
+                 if "reading-time" in p["classes"]), None)
 
 
 def record_chapter(app, doctree) -> None:
@@ -50,8 +53,7 @@ def record_chapter(app, doctree) -> None:
     if box is None:
         return
     objectives = [item.astext().strip() for item in box.findall(nodes.list_item)]
-    timing = next((p for p in doctree.findall(nodes.paragraph)
-                   if "reading-time" in p["classes"]), None)
+    timing = reading_time_line(doctree)
     minutes = MINUTES.search(timing.astext()) if timing else None
     prerequisites = [label.strip() for label in
                      env.metadata[env.docname].get("prerequisites", "").split(",")
@@ -64,10 +66,8 @@ def record_chapter(app, doctree) -> None:
 def add_handout_link(app, doctree) -> None:
     """Under a teaching chapter's reading time: its handout (web only)."""
     docname = app.env.docname
-    bank = Path(app.env.doc2path(docname)).with_suffix(".quiz.yml")
-    timing = next((p for p in doctree.findall(nodes.paragraph)
-                   if "reading-time" in p["classes"]), None)
-    if not bank.exists() or timing is None:
+    timing = reading_time_line(doctree)
+    if timing is None or not bank_path(app.env, docname).exists():
         return
     uri = handout_uri(docname, docname)
     link = nodes.raw("", f'<p class="handout-link"><strong>Handout:</strong> '
@@ -108,7 +108,7 @@ class FillCourseMap(SphinxPostTransform):
     def row(self, docname: str, chapter: dict, here: str) -> nodes.row:
         row = nodes.row()
         title = nodes.paragraph()
-        title += xref("doc", "/" + docname, here)
+        title += page_link(docname, here)
         row += nodes.entry("", title)
         objectives = nodes.bullet_list()
         for text in chapter["objectives"]:
@@ -119,7 +119,7 @@ class FillCourseMap(SphinxPostTransform):
         first = nodes.paragraph()
         for i, label in enumerate(chapter["prerequisites"]):
             first += nodes.Text("; " if i else "")
-            first += xref("ref", label, here)
+            first += section_link(label, here)
         if not chapter["prerequisites"]:
             first += nodes.Text("None")
         row += nodes.entry("", first)
@@ -131,25 +131,21 @@ class FillCourseMap(SphinxPostTransform):
         return row
 
 
-def xref(kind: str, target: str, here: str) -> addnodes.pending_xref:
-    node = addnodes.pending_xref("", refdomain="std", reftype=kind, reftarget=target,
-                                 refexplicit=False, refwarn=True, refdoc=here)
-    node += nodes.inline(text=target)
-    return node
-
-
 def init(app) -> None:
     if not hasattr(app.env, "course_chapters"):
         app.env.course_chapters = {}
+        app.env.course_map_pages = set()
 
 
 def purge(app, env, docname) -> None:
     env.course_chapters.pop(docname, None)
+    env.course_map_pages.discard(docname)
 
 
 def merge(app, env, docnames, other) -> None:
     env.course_chapters.update({d: other.course_chapters[d] for d in docnames
                                 if d in other.course_chapters})
+    env.course_map_pages |= other.course_map_pages & set(docnames)
 
 
 def reread_guide(app, env, added, changed, removed) -> list[str]:
@@ -158,9 +154,7 @@ def reread_guide(app, env, added, changed, removed) -> list[str]:
     touched = set(changed) | set(removed)
     if not (added or touched & set(env.course_chapters)):
         return []
-    return [d for d in env.found_docs
-            if "course-map" in Path(env.doc2path(d)).read_text(encoding="utf-8", errors="ignore")
-            and d not in changed]
+    return sorted(env.course_map_pages - set(changed))
 
 
 def setup(app):
@@ -176,4 +170,4 @@ def setup(app):
     app.connect("doctree-read", record_chapter, priority=600)  # after reading_time fills in
     app.connect("doctree-read", add_handout_link, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1",
-            "env_version": 1}
+            "env_version": 2}

@@ -35,12 +35,13 @@ about a third of the size with no visible change for line plots.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from fontTools import subset
-from sphinx.builders.html._assets import _JavaScript
 from fontTools.ttLib import TTFont
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,10 @@ def subset_font(source: Path, path: Path, codes: set[int]) -> tuple[int, int]:
     return before, path.stat().st_size
 
 
+def font_digests(fonts: list[Path]) -> str:
+    return " ".join(hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in fonts)
+
+
 def lighten_icons(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -98,18 +103,23 @@ def lighten_icons(app, exception) -> None:
         return
     codes = glyphs_in_use(outdir)
     stamp = outdir / FONT_DIR / ".glyphs"
-    wanted = " ".join(f"{c:x}" for c in sorted(codes))
     fonts = [outdir / FONT_DIR / name for name in FONTS if (outdir / FONT_DIR / name).exists()]
-    fresh = stamp.exists() and stamp.read_text() == wanted and all(
-        f.stat().st_mtime <= stamp.stat().st_mtime for f in fonts)  # not re-copied since
-    if not fresh:
+    wanted = " ".join(f"{c:x}" for c in sorted(codes))
+    # Fresh when the same glyphs were cut into exactly these files. Sphinx re-copies
+    # the theme's full fonts with their old modification times, so compare contents.
+    if not stamp.exists() or stamp.read_text() != wanted + "\n" + font_digests(fonts):
         for path in fonts:
             before, after = subset_font(theme_font(path.name), path, codes)
             logger.info(f"icon font {path.name}: {before // 1024} KiB -> {after // 1024} KiB")
-        stamp.write_text(wanted)
+        stamp.write_text(wanted + "\n" + font_digests(fonts))
     unused_script = outdir / "_static" / "scripts" / "fontawesome.js"
     unused_script.unlink(missing_ok=True)
-    for image in (outdir / "_images").glob("*.png"):
+
+
+def lighten_figures(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for image in (Path(app.outdir) / "_images").glob("*.png"):
         if image.stat().st_size > PALETTE_ABOVE:
             palette_png(image)
 
@@ -203,4 +213,5 @@ def setup(app):
     app.connect("config-inited", auto_colour_mode)
     app.connect("html-page-context", trim_page_assets, priority=900)
     app.connect("build-finished", lighten_icons)
+    app.connect("build-finished", lighten_figures)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -20,6 +20,8 @@ from xml.sax.saxutils import escape
 
 from docutils import nodes
 
+from site_settings import human_date
+
 DESCRIPTION_LENGTH = 200
 BOOK_DESCRIPTION = ("an open educational module for health-science students on the proposed "
                     "mechanism, the clinical evidence, the procedure and the safety of "
@@ -90,7 +92,7 @@ def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
     updated = last_commit_date(app, Path(app.env.doc2path(pagename))) \
         if pagename in app.env.found_docs else None
     if updated:
-        context["last_updated"] = updated.strftime("%d %B %Y").lstrip("0")
+        context["last_updated"] = human_date(updated)
     tags = {"description": description}
     properties = {"og:title": title, "og:description": description, "og:type": "article",
                   "og:url": page_url(app, pagename), "og:site_name": book,

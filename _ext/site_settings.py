@@ -41,13 +41,18 @@ def edition_date(srcdir: str) -> datetime.date:
         return datetime.date.today()
 
 
+def human_date(date: datetime.date) -> str:
+    """As the book prints dates: 24 November 2026."""
+    return date.strftime("%d %B %Y").lstrip("0")
+
+
 def derive_settings(app, config) -> None:
     repository_url = config.html_theme_options.get("repository_url", "")
     if not config.html_baseurl:
         config.html_baseurl = site_url_for(repository_url)
     config.book_repository_url = repository_url.rstrip("/")
     if not config.book_edition_date:
-        config.book_edition_date = edition_date(app.srcdir).strftime("%d %B %Y").lstrip("0")
+        config.book_edition_date = human_date(edition_date(app.srcdir))
 
 
 def setup(app):

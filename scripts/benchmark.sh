@@ -3,5 +3,5 @@
 #   bash scripts/benchmark.sh
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 ensure_system_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "npm:npm"  # npm: Lighthouse
-ensure_python_environment
+ensure_python_environment requirements/test.txt  # Lighthouse runs through the test tools
 exec python "$REPO_ROOT/scripts/benchmark.py"

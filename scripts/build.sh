@@ -23,4 +23,4 @@ echo
 echo "HTML: $REPO_ROOT/_build/html/index.html"
 echo "PDF:  $REPO_ROOT/_build/latex/$PDF_NAME (also at _build/html/$PDF_NAME)"
 echo "Handouts: $REPO_ROOT/_build/html/handouts/<chapter>.pdf"
-echo "Preview: python3 -m http.server --directory _build/html 8000  -> http://127.0.0.1:8000/"
+echo "Preview: python3 -m http.server --bind 127.0.0.1 --directory _build/html 8000  -> http://127.0.0.1:8000/"

@@ -13,7 +13,6 @@ which a handout does not contain, are turned into plain text.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -22,6 +21,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "_ext"))
+from quiz import BANK_SUFFIX, chapter_title  # noqa: E402  the title the key page uses
 BOOK_PDF = REPO / "_build" / "latex" / "prolotherapy-module.pdf"
 OUT_DIR = REPO / "_build" / "html" / "handouts"
 NOTICE_MARK = "Source and errata"
@@ -34,9 +35,8 @@ def teaching_chapters() -> list[tuple[str, str]]:
     for part in toc["parts"]:
         for entry in part["chapters"]:
             source = REPO / f"{entry['file']}.md"
-            if source.exists() and source.with_suffix(".quiz.yml").exists():
-                title = re.search(r"^# (.+)$", source.read_text(encoding="utf-8"), re.M)
-                chapters.append((source.stem, title.group(1).strip()))
+            if source.exists() and source.with_suffix(BANK_SUFFIX).exists():
+                chapters.append((source.stem, chapter_title(str(source))))
     return chapters
 
 

@@ -6,7 +6,7 @@
 # reader gates (offline, axe-core light and dark, links, citations, spelling).
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 ensure_system_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-ensure_python_environment
+ensure_python_environment requirements/test.txt
 cd "$REPO_ROOT"
 
 bash scripts/build.sh

@@ -46,6 +46,20 @@ def source(chapter: str) -> str:
     return (REPO / f"{chapter}.md").read_text(encoding="utf-8")
 
 
+def slug(chapter: str) -> str:
+    """book/injection -> injection (also the name of its quiz, handout and exports)."""
+    return chapter.split("/")[-1]
+
+
+def chapter_title(chapter: str) -> str:
+    return re.search(r"^# (.+)$", source(chapter), flags=re.M).group(1)
+
+
+def squash(text: str) -> str:
+    """Letters and digits only: PDF text breaks and hyphenates lines anywhere."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def html(chapter: str) -> BeautifulSoup:
     return BeautifulSoup((HTML_DIR / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
 

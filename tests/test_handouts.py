@@ -16,21 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import HTML_DIR, REPO
-from test_chapters import CHAPTERS, source
+from test_chapters import CHAPTERS, chapter_title as title, slug, squash
 
 HANDOUTS = HTML_DIR / "handouts"
-
-
-def slug(chapter: str) -> str:
-    return chapter.split("/")[-1]
-
-
-def title(chapter: str) -> str:
-    return re.search(r"^# (.+)$", source(chapter), flags=re.M).group(1)
-
-
-def squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def pdf_text(path) -> str:

@@ -23,7 +23,7 @@ from pygiftparser import parser as gift_parser
 from pygiftparser.utils import htmlRendering as gift_text  # the parser's own unescaping
 
 from conftest import HTML_DIR, REPO
-from test_chapters import CHAPTERS, source
+from test_chapters import CHAPTERS, slug, source, squash
 
 sys.path.insert(0, str(REPO / "_ext"))
 from quiz.bank import LETTERS, load_quiz  # noqa: E402
@@ -35,10 +35,6 @@ GIFT_TYPES = {"single": "SelectSet", "multiple": "MultipleChoicesSet",
               "true-false": "TrueFalseSet"}
 QTI_TYPES = {"single": "multiple_choice_question", "multiple": "multiple_answers_question",
              "true-false": "true_false_question"}
-
-
-def slug(chapter: str) -> str:
-    return chapter.split("/")[-1]
 
 
 def words(text: str) -> str:
@@ -147,11 +143,6 @@ def test_answer_key_page_lists_every_question_and_download():
 
 
 # The PDF.
-
-def squash(text: str) -> str:
-    """Letters and digits only: PDF text breaks and hyphenates lines anywhere."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
 
 @pytest.fixture(scope="module")
 def pdf_text(pdf_path) -> str:

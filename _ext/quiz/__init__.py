@@ -48,6 +48,16 @@ def quiz_id_of(docname: str) -> str:
     return docname.rsplit("/", 1)[-1]
 
 
+def bank_path(env, docname: str) -> Path:
+    """Where a page's question bank lives: beside it, ``<page>.quiz.yml``."""
+    return Path(env.doc2path(docname)).with_suffix(BANK_SUFFIX)
+
+
+def site_relative(target: str, fromdoc: str) -> str:
+    """The URL of a file given from the site's root (e.g. quizzes/x.gift), from a page."""
+    return posixpath.relpath(target, posixpath.dirname(fromdoc) or ".")
+
+
 class QuizDirective(SphinxDirective):
     """``{quiz} chapter.quiz.yml``: the chapter's quiz from its bank (path relative to the page)."""
 
@@ -85,11 +95,12 @@ class AnswerKeyDirective(SphinxDirective):
         key = quiz_answer_key(classes=["quiz-answer-key"])
         chapters: list[nodes.section] = []
         everything = nodes.paragraph(text="Every quiz in one file: ")
-        everything += nodes.reference(text=f"{ALL_QUIZZES_GIFT} (Moodle GIFT)",
-                                      refuri=self._relative(f"{EXPORT_DIR}/{ALL_QUIZZES_GIFT}"))
+        everything += nodes.reference(
+            text=f"{ALL_QUIZZES_GIFT} (Moodle GIFT)",
+            refuri=site_relative(f"{EXPORT_DIR}/{ALL_QUIZZES_GIFT}", self.env.docname))
         key += everything
         for docname in book_order(self.env):
-            path = Path(self.env.doc2path(docname)).with_suffix("").with_suffix(BANK_SUFFIX)
+            path = bank_path(self.env, docname)
             if not path.exists():
                 continue
             self.env.note_dependency(str(path))
@@ -100,10 +111,6 @@ class AnswerKeyDirective(SphinxDirective):
             chapters.append(self._chapter_key(docname, quiz))
         self.env.quiz_answer_key_pages.add(self.env.docname)
         return [key, *chapters]
-
-    def _relative(self, target: str) -> str:
-        """The URL of a file in the site's root, from this page."""
-        return posixpath.relpath(target, posixpath.dirname(self.env.docname) or ".")
 
     def _chapter_key(self, docname: str, quiz: Quiz) -> nodes.section:
         quiz_id = quiz_id_of(docname)
@@ -116,7 +123,7 @@ class AnswerKeyDirective(SphinxDirective):
         about += nodes.Text(". Download: ")
         for i, (label, target) in enumerate(export_names(quiz_id).items()):
             about += nodes.Text(" · " if i else "")
-            about += nodes.reference(text=label, refuri=self._relative(target))
+            about += nodes.reference(text=label, refuri=site_relative(target, self.env.docname))
         section += about
         for number, question in enumerate(quiz.questions, start=1):
             section += question_nodes(question, number)
@@ -184,8 +191,7 @@ def merge(app, env, docnames, other) -> None:
 def reread_answer_key(app, env, added, changed, removed) -> list[str]:
     """A quiz added, edited or removed anywhere changes the instructors' key page."""
     touched = set(added) | set(changed) | set(removed)
-    with_quiz = {d for d in touched if d in env.quiz_banks or Path(
-        env.doc2path(d)).with_suffix(BANK_SUFFIX).exists()}
+    with_quiz = {d for d in touched if d in env.quiz_banks or bank_path(env, d).exists()}
     return sorted(env.quiz_answer_key_pages - touched) if with_quiz else []
 
 
