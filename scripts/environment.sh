@@ -24,6 +24,7 @@ BUILD_PACKAGES=(
   "kpsewhich wrapfig.sty:texlive-latex-extra" "kpsewhich upquote.sty:texlive-latex-extra"
   "kpsewhich cmap.sty:texlive-latex-recommended" "kpsewhich fontspec.sty:texlive-latex-recommended"
   "kpsewhich polyglossia.sty:texlive-latex-recommended"
+  "kpsewhich pzdr.tfm:texlive-fonts-recommended"  # hyperref's link font under XeTeX
   "file /usr/share/fonts/opentype/freefont/FreeSerif.otf:fonts-freefont-otf"
 )
 # Playwright's own driver (node) needs libatomic.so.1, which chromium does not pull in.
