@@ -8,7 +8,8 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from conftest import REPO
+from conftest import HTML_DIR, REPO, built_pages
+from evidence_data import load_evidence
 
 BIB = parse_file(str(REPO / "references.bib"))
 IDENTIFIERS = ("doi", "pmid", "isbn", "url")
@@ -23,7 +24,8 @@ def cited_keys() -> set[str]:
         # Tables a notebook prints from data files cite their sources too.
         texts += ["".join(o.get("data", {}).get("text/markdown", ""))
                   for c in cells for o in c.get("outputs", [])]
-    keys: set[str] = set()
+    # Every row of the evidence file is cited by the generated table of all conditions.
+    keys: set[str] = {f.citation_key for f in load_evidence()}
     for text in texts:
         for group in CITE_ROLE.findall(text):
             keys.update(k.strip() for k in group.split(",") if k.strip())
@@ -48,3 +50,30 @@ def test_entry_has_an_identifier_or_says_why_not(key):
 
 def test_every_cited_key_exists():
     assert cited_keys() - set(BIB.entries) == set()
+
+
+# Words from drafting that must never reach a reader's reference list.
+DRAFTING = re.compile(r"drafter|check before print|to be confirmed|not confirmed by the|"
+                      r"this draft|unattributed journal abstract|\bTODO\b|\bFIXME\b", re.I)
+
+
+@pytest.mark.parametrize("key", sorted(BIB.entries))
+def test_entry_has_no_drafting_language(key):
+    entry = BIB.entries[key]
+    text = " ".join([*entry.fields.values(), *(str(p) for ps in entry.persons.values() for p in ps)])
+    assert not DRAFTING.search(text), f"{key}: {DRAFTING.search(text).group(0)!r}"
+
+
+def test_no_reference_list_shows_drafting_language():
+    """The built reference lists, and the citation links' hover text, on every page."""
+    from bs4 import BeautifulSoup
+
+    offenders = []
+    for page in built_pages():
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        texts = [item.get_text(" ") for item in html.select("div.citation")]
+        texts += [link.get("title", "") for link in html.select(".bibtex-citation a")]
+        found = [DRAFTING.search(t).group(0) for t in texts if DRAFTING.search(t)]
+        if found:
+            offenders.append(f"{page.relative_to(HTML_DIR)}: {sorted(set(found))}")
+    assert offenders == []

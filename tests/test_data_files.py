@@ -10,7 +10,8 @@ from conftest import REPO
 
 ALL_DATA_FILES = sorted((REPO / "data").glob("*.csv"))
 TIMESCALE_FILE = REPO / "data" / "repair_timescales.csv"  # its own layout: test_recovery_timeline
-DATA_FILES = [p for p in ALL_DATA_FILES if p != TIMESCALE_FILE]
+EVIDENCE_FILE = REPO / "data" / "clinical_evidence.csv"  # its own layout: test_clinical_evidence
+DATA_FILES = [p for p in ALL_DATA_FILES if p not in (TIMESCALE_FILE, EVIDENCE_FILE)]
 HEADER = ("citation_key,condition,outcome,measure,unit,arm,week,estimate,error,"
           "error_kind,source_location\n")
 GOOD_ROW = ("rabago2013dextrose,knee osteoarthritis,WOMAC composite,mean improvement,"
@@ -25,7 +26,7 @@ def test_every_data_file_has_a_checking_loader():
     """A CSV that no loader reads would reach a figure unchecked."""
     for path in ALL_DATA_FILES:
         header = path.read_text(encoding="utf-8").splitlines()[0]
-        assert header.startswith("citation_key,") or path == TIMESCALE_FILE, (
+        assert header.startswith("citation_key,") or path in (TIMESCALE_FILE, EVIDENCE_FILE), (
             f"{path.name}: not in the results layout; give it a loader and a test")
 
 

@@ -6,16 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from book_data import load_results
-from conftest import REPO
+from evidence_data import as_results, load_evidence
 from evidence_figure import PANELS, panels_of, plot_evidence, row_label
-
-DATA = REPO / "data" / "osteoarthritis_evidence.csv"
 
 
 @pytest.fixture(scope="module")
 def evidence():
-    return load_results(DATA)
+    """What the notebook plots: the three works' rows of the book's evidence file."""
+    return as_results(load_evidence(), list(PANELS))
 
 
 def test_published_values_are_as_reported(evidence):
