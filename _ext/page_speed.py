@@ -161,6 +161,17 @@ IMAGE_TAG = re.compile(r"<img\b[^>]*>")
 PALETTE_ABOVE = 40_000  # bytes: re-save larger PNG figures with a palette
 
 
+def load_only_where(fragment: str, *marks: str) -> None:
+    """For other extensions: the asset named ``fragment`` loads only on pages whose
+    body contains one of ``marks``."""
+    NEEDED_IF[fragment] = marks
+
+
+def load_only_on_search_page(fragment: str) -> None:
+    global SEARCH_ONLY
+    SEARCH_ONLY = (*SEARCH_ONLY, fragment)
+
+
 def needed(asset: str, body: str, pagename: str) -> bool:
     if any(mark in asset for mark in NEVER):
         return False
