@@ -16,6 +16,9 @@ from recovery_timeline import (RABAGO_2013, Schedule, Window, describe_span,
                                windows_after_sessions)
 
 AXIS_END_WEEK = 56
+# Soreness and inflammation last days, a sliver on a 56-week axis (about 2 px on a phone).
+# They are drawn at least this wide, and the figure says so; the table gives true lengths.
+MIN_DRAWN_WEEKS = 1.5
 # Narrower than the book default so labels stay >= 12 px when a phone shows it ~340 px wide.
 TIMELINE_SIZE = (4.3, 7.4)
 ROW_LABEL = {
@@ -63,7 +66,8 @@ def _draw_windows(axes, schedule: Schedule, windows: list[Window]) -> None:
         for window in (w for w in windows if w.kind == kind):
             end = min(window.end_week, AXIS_END_WEEK)
             style = ROW_STYLE[kind]
-            axes.barh(y, end - window.start_week, left=window.start_week, height=0.36,
+            axes.barh(y, max(end - window.start_week, MIN_DRAWN_WEEKS), left=window.start_week,
+                      height=0.36,
                       align="edge", color=style["color"], alpha=0.45, hatch=style["hatch"],
                       edgecolor="#222222", linewidth=0.8)
             if window.end_week > AXIS_END_WEEK:
@@ -74,10 +78,10 @@ def _draw_windows(axes, schedule: Schedule, windows: list[Window]) -> None:
               markersize=9, color=SESSION_COLOUR)
     weeks = ", ".join(f"{w:g}" for w in schedule.weeks)
     axes.text(0.4, top + 0.25, f"Sessions at weeks {weeks}", fontsize=11.5, bbox=LABEL_BOX)
-    axes.text(AXIS_END_WEEK, -0.7, "Phase lengths approximate, from\nacute-injury studies. Restart after\n"
-              "each session: hypothesised.", ha="right", va="top", fontsize=11,
-              fontstyle="italic")
-    axes.set_ylim(-2.0, top + 0.95)
+    axes.text(AXIS_END_WEEK, -0.7, "Phase lengths approximate, from\nacute-injury studies; bars of a few\n"
+              "days drawn wider to be seen. Restart\nafter each session: hypothesised.",
+              ha="right", va="top", fontsize=11, fontstyle="italic")
+    axes.set_ylim(-2.6, top + 0.95)
     axes.set_yticks([])
     axes.grid(False)
     axes.spines["left"].set_visible(False)

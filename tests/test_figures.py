@@ -29,7 +29,7 @@ def test_figure_says_what_it_is(script):
     """A schematic says so on the figure; a figure drawn from data names the data file."""
     text = script.read_text(encoding="utf-8")
     assert "schematic_stamp(" in text or ("load_evidence(" in text and
-                                           "Drawn from the book's data file" in text)
+                                           "Drawn from the book's data" in text)
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)

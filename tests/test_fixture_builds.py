@@ -29,6 +29,9 @@ def make_book(tmp_path: Path) -> Path:
     shutil.copy(REPO / "_config.yml", book)
     shutil.copy(REPO / "references.bib", book)
     shutil.copytree(REPO / "_ext", book / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    # The extensions read the book's data through the notebooks' checking loaders.
+    for loader in ("book_data.py", "evidence_data.py"):
+        shutil.copy(REPO / "notebooks" / loader, book / "notebooks")
     return book
 
 

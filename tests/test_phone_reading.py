@@ -125,7 +125,7 @@ def test_every_table_is_in_a_named_focusable_scroll_region(built, phone, server)
 
 def test_a_wide_table_scrolls_with_a_cue_and_a_sticky_first_column(phone, server):
     phone.goto(server + "book/conditions-evidence.html")
-    region = phone.locator(".table-scroll", has=phone.locator("#tab-conditions-evidence-summary"))
+    region = phone.locator(".table-scroll", has=phone.locator("table.evidence-summary"))
     region.scroll_into_view_if_needed()
     assert region.evaluate("r => r.scrollWidth > r.clientWidth"), "the table should scroll here"
     hint = region.locator("xpath=preceding-sibling::p[1]")
