@@ -5,7 +5,8 @@ condition and each comparison the data file records, the randomised trials and t
 people randomised in them, the direction each trial or review reported, and the
 certainty as its raters judged it. The table is written as MyST and parsed in place,
 so its citations are ordinary ``{cite:t}`` citations in the chapter's reference list.
-The data file is a dependency of every page with a table: editing it rebuilds them.
+The data file and its loader are dependencies of every page with a table: editing
+either rebuilds them.
 A bad row stops the build with the file, row and column (``evidence_data``).
 """
 
@@ -20,8 +21,13 @@ from sphinx.util.docutils import SphinxDirective
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notebooks"))
 from book_data import DataFileError  # noqa: E402  (the notebooks' loaders are the book's)
+import evidence_data  # noqa: E402
 from evidence_data import (EVIDENCE_FILE, Cell, cells, display_name,  # noqa: E402
                            load_evidence, people_randomised)
+
+# A page with a table is rebuilt when the data, or the code that reads and names it, changes.
+DEPENDENCIES = (EVIDENCE_FILE, Path(evidence_data.__file__),
+                Path(evidence_data.__file__).with_name("book_data.py"))
 
 logger = logging.getLogger(__name__)
 HEADER = ("Condition", "Compared with", "Randomised trials (people)",
@@ -70,7 +76,8 @@ class EvidenceSummaryDirective(SphinxDirective):
     option_spec = {"conditions": directives.unchanged_required}
 
     def run(self):
-        self.env.note_dependency(str(EVIDENCE_FILE))
+        for dependency in DEPENDENCIES:
+            self.env.note_dependency(str(dependency))
         wanted = [c.strip() for c in self.options.get("conditions", "").split(",") if c.strip()]
         try:
             chosen = cells(load_evidence(), wanted)

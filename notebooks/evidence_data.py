@@ -37,7 +37,7 @@ CONDITIONS = (
     "carpal tunnel syndrome", "de quervain tenosynovitis", "musculoskeletal pain (mixed)",
 )
 # How a condition is named to readers (the file keeps plain lower-case words).
-DISPLAY_NAMES = {"temporomandibular disorders": "Jaw (temporomandibular) disorders",
+DISPLAY_NAMES = {"temporomandibular disorders": "Jaw (TMJ) disorders",
                  "osgood-schlatter disease": "Osgood\u2013Schlatter disease",
                  "de quervain tenosynovitis": "De Quervain tenosynovitis",
                  "osteoarthritis (mixed sites)": "Osteoarthritis, mixed sites",
