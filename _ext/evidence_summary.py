@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notebooks"))
 from book_data import DataFileError  # noqa: E402  (the notebooks' loaders are the book's)
 import evidence_data  # noqa: E402
 from evidence_data import (EVIDENCE_FILE, Cell, cells, display_name,  # noqa: E402
-                           load_evidence, people_randomised)
+                           load_evidence, people_randomised, sentence_case)
 
 # A page with a table is rebuilt when the data, or the code that reads and names it, changes.
 DEPENDENCIES = (EVIDENCE_FILE, Path(evidence_data.__file__),
@@ -37,10 +37,6 @@ SHORT_DIRECTION = {"favours prolotherapy": "favoured prolotherapy",
                    "favours comparator": "favoured the comparator",
                    "no significant difference": "no significant difference",
                    "not reported": "between-group result not reported"}
-
-
-def sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def row_cells(cell: Cell, first_of_condition: bool) -> list[str]:

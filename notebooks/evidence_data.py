@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from book_data import REPOSITORY, DataFileError, Result, bibliography_keys
+from book_data import (REPOSITORY, DataFileError, Result, _number, _require_known_key,
+                       bibliography_keys)
 
 EVIDENCE_FILE = REPOSITORY / "data" / "clinical_evidence.csv"
 COLUMNS = ("condition", "comparison", "citation_key", "design", "studies_pooled",
@@ -44,8 +45,12 @@ DISPLAY_NAMES = {"temporomandibular disorders": "Jaw (TMJ) disorders",
                  "musculoskeletal pain (mixed)": "Musculoskeletal pain, mixed"}
 
 
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def display_name(condition: str) -> str:
-    return DISPLAY_NAMES.get(condition, condition[:1].upper() + condition[1:])
+    return DISPLAY_NAMES.get(condition, sentence_case(condition))
 
 
 COMPARISONS = (
@@ -134,9 +139,7 @@ def _parse(filename: str, number: int, row: dict, known_keys: set[str]) -> Findi
     if (cells["design"] in POSITIONS) != (cells["comparison"] == "recommendation (no comparator)"):
         raise DataFileError(f"{where('comparison')}: guidelines and payer policies, and only "
                             f"they, take 'recommendation (no comparator)'")
-    if cells["citation_key"] not in known_keys:
-        raise DataFileError(f"{where('citation_key')}: {cells['citation_key']!r} is not "
-                            f"in references.bib")
+    _require_known_key(cells["citation_key"], where("citation_key"), known_keys)
     if cells["certainty"] != "not rated" and not cells["certainty_rated_by"]:
         raise DataFileError(f"{where('certainty_rated_by')}: certainty "
                             f"{cells['certainty']!r} needs the body or authors who rated it")
@@ -165,12 +168,7 @@ def _integer(text: str, where: str) -> int | None:
 
 
 def _real(text: str, where: str) -> float | None:
-    if not text:
-        return None
-    try:
-        return float(text.replace("−", "-"))
-    except ValueError:
-        raise DataFileError(f"{where}: {text!r} is not a number") from None
+    return _number(text.replace("\u2212", "-"), where) if text else None
 
 
 def _check_no_duplicates(filename: str, findings: list[Finding]) -> None:

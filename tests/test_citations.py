@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -16,7 +17,8 @@ IDENTIFIERS = ("doi", "pmid", "isbn", "url")
 CITE_ROLE = re.compile(r"\{(?:cite|footcite)(?::[a-z]+)?\}`([^`]+)`")
 
 
-def cited_keys() -> set[str]:
+@functools.cache  # read once: the per-entry tests all ask
+def cited_keys() -> frozenset[str]:
     texts = [p.read_text(encoding="utf-8") for p in (REPO / "book").rglob("*.md")]
     for notebook in (REPO / "notebooks").glob("*.ipynb"):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
@@ -29,7 +31,7 @@ def cited_keys() -> set[str]:
     for text in texts:
         for group in CITE_ROLE.findall(text):
             keys.update(k.strip() for k in group.split(",") if k.strip())
-    return keys
+    return frozenset(keys)
 
 
 def test_bibliography_is_not_empty():

@@ -24,7 +24,7 @@
     const report = () => visible.forEach((button) =>
       button.setAttribute("aria-expanded", String(expanded())));
     visible.forEach((button) => {
-      button.setAttribute("aria-controls", dialog.open ? dialogId : sidebarId);
+      button.setAttribute("aria-controls", sidebarId);  // the drawer once it opens
       button.addEventListener("click", (event) => {
         event.preventDefault();
         event.stopImmediatePropagation();
