@@ -2,27 +2,33 @@
 
 ``{course-map}`` becomes a table with one row per teaching chapter (a chapter
 with a self-check quiz), in book order: its objectives (read from its "Learning
-objectives" box), time to read (from ``{reading-time}``), the chapters to read
-first (``prerequisites:`` in the chapter's front matter, as chapter labels), its
-quiz and its handout PDF. Because every cell comes from the chapter, the map
-cannot drift from the book. Chapter pages also get a link to their handout.
+objectives" box), its time to read (``env.reading_times``, recorded by
+``reading_time``) and its quiz's time, the chapters to read first
+(``prerequisites:`` in the chapter's front matter, as chapter labels), its quiz
+and its handout PDF. Because every cell comes from what the build recorded of the
+chapter, the map cannot drift from the book. Chapter pages also get a link to
+their handout, and the PDF build lists the handouts to cut
+(``book-files.json``, read by ``scripts/make_handouts.py``).
 """
 
 from __future__ import annotations
 
-import re
+import json
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from quiz import bank_path, book_order, quiz_id_of, site_relative
+from quiz import (chapter_title, digest, quiz_id_of, site_relative,
+                  teaching_chapters)
 from quiz.doctree import page_link, section_link
+from reading_time import minutes_to_read
 
 HANDOUT_DIR = "handouts"
+BOOK_FILES = "book-files.json"  # in the LaTeX output folder: the PDF and its handouts
 COLUMNS = (("Chapter", 22), ("Objectives: by the end students can…", 44),
-           ("Time to read", 10), ("Read first", 14), ("Quiz and handout", 10))
-MINUTES = re.compile(r"about (\d+) minutes")
+           ("Time", 10), ("Read first", 14), ("Quiz and handout", 10))
 
 
 class course_map(nodes.General, nodes.Element):
@@ -53,21 +59,18 @@ def record_chapter(app, doctree) -> None:
     if box is None:
         return
     objectives = [item.astext().strip() for item in box.findall(nodes.list_item)]
-    timing = reading_time_line(doctree)
-    minutes = MINUTES.search(timing.astext()) if timing else None
     prerequisites = [label.strip() for label in
                      env.metadata[env.docname].get("prerequisites", "").split(",")
                      if label.strip()]
-    env.course_chapters[env.docname] = {
-        "objectives": objectives, "minutes": int(minutes.group(1)) if minutes else None,
-        "prerequisites": prerequisites}
+    env.course_chapters[env.docname] = {"objectives": objectives,
+                                        "prerequisites": prerequisites}
 
 
 def add_handout_link(app, doctree) -> None:
     """Under a teaching chapter's reading time: its handout (web only)."""
     docname = app.env.docname
     timing = reading_time_line(doctree)
-    if timing is None or not bank_path(app.env, docname).exists():
+    if timing is None or docname not in app.env.quiz_banks:
         return
     uri = handout_uri(docname, docname)
     link = nodes.raw("", f'<p class="handout-link"><strong>Handout:</strong> '
@@ -99,9 +102,7 @@ class FillCourseMap(SphinxPostTransform):
         group += nodes.thead("", head)
         body = nodes.tbody()
         group += body
-        chapters = [d for d in book_order(env)
-                    if d in env.course_chapters and d in getattr(env, "quiz_banks", {})]
-        for docname in chapters:
+        for docname in mapped_chapters(env):
             body += self.row(docname, env.course_chapters[docname], here)
         return table
 
@@ -114,8 +115,10 @@ class FillCourseMap(SphinxPostTransform):
         for text in chapter["objectives"]:
             objectives += nodes.list_item("", nodes.paragraph(text=text))
         row += nodes.entry("", objectives)
-        minutes = chapter["minutes"]
-        row += nodes.entry("", nodes.paragraph(text=f"{minutes} min" if minutes else "—"))
+        words = self.env.reading_times.get(docname)
+        reading = f"{minutes_to_read(words)} min reading" if words else "—"
+        quiz_minutes = self.env.quiz_banks[docname].minutes
+        row += nodes.entry("", nodes.paragraph(text=f"{reading}; quiz {quiz_minutes} min"))
         first = nodes.paragraph()
         for i, label in enumerate(chapter["prerequisites"]):
             first += nodes.Text("; " if i else "")
@@ -135,6 +138,7 @@ def init(app) -> None:
     if not hasattr(app.env, "course_chapters"):
         app.env.course_chapters = {}
         app.env.course_map_pages = set()
+        app.env.course_map_source = ""
 
 
 def purge(app, env, docname) -> None:
@@ -148,16 +152,38 @@ def merge(app, env, docnames, other) -> None:
     env.course_map_pages |= other.course_map_pages & set(docnames)
 
 
-def reread_guide(app, env, added, changed, removed) -> list[str]:
-    """The map quotes the teaching chapters: re-read the page holding it when one of
-    them (or a new page) changes."""
-    touched = set(changed) | set(removed)
-    if not (added or touched & set(env.course_chapters)):
+def mapped_chapters(env) -> list[str]:
+    return [d for d in teaching_chapters(env) if d in env.course_chapters]
+
+
+def rewrite_course_map(app, env) -> list[str]:
+    """The page holding the map is not re-read when a chapter changes, only written
+    again, and only when what the map shows has changed."""
+    source = digest([(d, chapter_title(env, d), env.course_chapters[d],
+                      env.reading_times.get(d), env.quiz_banks[d].minutes,
+                      len(env.quiz_banks[d].questions)) for d in mapped_chapters(env)])
+    if source == env.course_map_source:
         return []
-    return sorted(env.course_map_pages - set(changed))
+    env.course_map_source = source
+    return sorted(env.course_map_pages)
+
+
+def write_book_files(app, exception) -> None:
+    """For the PDF build: the book PDF's name and the handouts to cut from it, each
+    with the chapter title that the PDF's outline shows."""
+    if exception is not None or app.builder.format != "latex":
+        return
+    env = app.env
+    listing = {"book_pdf": app.config.book_pdf_name,
+               "handout_dir": HANDOUT_DIR,
+               "handouts": [{"file": f"{quiz_id_of(d)}.pdf", "title": chapter_title(env, d)}
+                            for d in teaching_chapters(env)]}
+    (Path(app.outdir) / BOOK_FILES).write_text(json.dumps(listing, indent=1) + "\n",
+                                               encoding="utf-8")
 
 
 def setup(app):
+    app.setup_extension("site_settings")  # book_pdf_name
     app.setup_extension("reading_time")
     app.setup_extension("quiz")
     app.add_node(course_map)
@@ -166,8 +192,9 @@ def setup(app):
     app.connect("builder-inited", init)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
-    app.connect("env-get-outdated", reread_guide)
+    app.connect("env-get-updated", rewrite_course_map)
+    app.connect("build-finished", write_book_files)
     app.connect("doctree-read", record_chapter, priority=600)  # after reading_time fills in
     app.connect("doctree-read", add_handout_link, priority=600)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1",
-            "env_version": 2}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2",
+            "env_version": 3}

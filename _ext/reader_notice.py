@@ -23,7 +23,6 @@ NOTICE_TEXT = (
     "a qualified clinician who knows the patient."
 )
 LICENCE = "Text CC BY 4.0; code MIT"
-PDF_FILENAME = "prolotherapy-module.pdf"
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
@@ -72,7 +71,7 @@ def add_notice(app, config) -> None:
         "notice_text": NOTICE_TEXT,
         "notice_licence": LICENCE,
         "notice_edition": config.book_edition_date,
-        "book_pdf": PDF_FILENAME,
+        "book_pdf": config.book_pdf_name,
     }
     append_to_preamble(config, latex_front_matter(config))
     elements = dict(config.latex_elements)

@@ -4,7 +4,9 @@ A maintainer who publishes a fork changes ``repository.url`` in ``_config.yml``
 and nothing else: the site URL (used for canonical links and the sitemap) is
 derived here as GitHub Pages would serve it, unless ``html.baseurl`` is set.
 The edition date printed in the notice comes from the last git commit, so two
-builds of the same commit carry the same date.
+builds of the same commit carry the same date. The book PDF's name comes from the
+LaTeX target in ``_config.yml`` (``latex.latex_documents.targetname``), the one
+place it is set.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 import subprocess
+from pathlib import PurePosixPath
 
 from sphinx.errors import ConfigError
 
@@ -53,10 +56,13 @@ def derive_settings(app, config) -> None:
     config.book_repository_url = repository_url.rstrip("/")
     if not config.book_edition_date:
         config.book_edition_date = human_date(edition_date(app.srcdir))
+    if config.latex_documents:
+        config.book_pdf_name = PurePosixPath(config.latex_documents[0][1]).with_suffix(".pdf").name
 
 
 def setup(app):
     app.add_config_value("book_repository_url", "", "env", [str])
     app.add_config_value("book_edition_date", "", "env", [str])
+    app.add_config_value("book_pdf_name", "book.pdf", "env", [str])
     app.connect("config-inited", derive_settings, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

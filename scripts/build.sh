@@ -9,18 +9,16 @@ ensure_system_packages "${BUILD_PACKAGES[@]}"
 ensure_python_environment
 cd "$REPO_ROOT"
 
-PDF_NAME="prolotherapy-module.pdf"
 STRICT=(-n -W --keep-going)
 
 echo ">> building HTML"
 jupyter-book build . --builder html "${STRICT[@]}"
 echo ">> building PDF (XeLaTeX)"
 jupyter-book build . --builder pdflatex "${STRICT[@]}"
-cp "_build/latex/$PDF_NAME" "_build/html/$PDF_NAME"
-echo ">> cutting chapter handouts out of the PDF"
+echo ">> publishing the PDF in the site and cutting chapter handouts out of it"
 python scripts/make_handouts.py
 echo
 echo "HTML: $REPO_ROOT/_build/html/index.html"
-echo "PDF:  $REPO_ROOT/_build/latex/$PDF_NAME (also at _build/html/$PDF_NAME)"
+echo "PDF:  $REPO_ROOT/_build/latex/*.pdf (also in _build/html/; the name is set in _config.yml, latex_documents)"
 echo "Handouts: $REPO_ROOT/_build/html/handouts/<chapter>.pdf"
 echo "Preview: python3 -m http.server --bind 127.0.0.1 --directory _build/html 8000  -> http://127.0.0.1:8000/"

@@ -1,7 +1,9 @@
-"""Cut one PDF handout per teaching chapter out of the whole-book PDF.
+"""Publish the whole-book PDF in the site, and cut one handout per teaching chapter out of it.
 
-A teaching chapter is one with a self-check quiz (``book/<chapter>.quiz.yml``).
-Its handout is the book's notice page (notice, licence, edition, source) followed
+What to publish comes from the PDF build itself: ``_build/latex/book-files.json``
+(written by ``_ext/course_map.py``) names the book PDF and lists each teaching
+chapter (a chapter with a self-check quiz) with its title as the PDF outline shows
+it. Each handout is the book's notice page (notice, licence, edition, source) followed
 by the chapter's own pages, found through the PDF's outline, so layout, figure
 and table numbers are exactly the book's. Every page also carries the notice,
 licence and edition date in its footer; the chapter ends with its own reference
@@ -13,31 +15,26 @@ which a handout does not contain, are turned into plain text.
 
 from __future__ import annotations
 
+import json
+import shutil
 import sys
 from pathlib import Path
 
-import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "_ext"))
-from quiz import BANK_SUFFIX, chapter_title  # noqa: E402  the title the key page uses
-BOOK_PDF = REPO / "_build" / "latex" / "prolotherapy-module.pdf"
-OUT_DIR = REPO / "_build" / "html" / "handouts"
+LATEX_DIR = REPO / "_build" / "latex"
+SITE_DIR = REPO / "_build" / "html"
+BOOK_FILES = LATEX_DIR / "book-files.json"
 NOTICE_MARK = "Source and errata"
 
 
-def teaching_chapters() -> list[tuple[str, str]]:
-    """(slug, title) of every chapter with a quiz, in book order."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    chapters = []
-    for part in toc["parts"]:
-        for entry in part["chapters"]:
-            source = REPO / f"{entry['file']}.md"
-            if source.exists() and source.with_suffix(BANK_SUFFIX).exists():
-                chapters.append((source.stem, chapter_title(str(source))))
-    return chapters
+def book_files() -> dict:
+    """The PDF build's list: {"book_pdf": name, "handout_dir": dir, "handouts": [{file, title}]}."""
+    if not BOOK_FILES.exists():
+        sys.exit(f"ERROR: no {BOOK_FILES}: build the PDF first (scripts/build.sh).")
+    return json.loads(BOOK_FILES.read_text(encoding="utf-8"))
 
 
 def chapter_starts(reader: PdfReader) -> list[tuple[str, int]]:
@@ -52,18 +49,19 @@ def chapter_starts(reader: PdfReader) -> list[tuple[str, int]]:
     return sorted(starts, key=lambda start: start[1])
 
 
-def notice_page(reader: PdfReader) -> int:
+def notice_page(reader: PdfReader, book_pdf: Path) -> int:
     """The front-matter page with the full notice (reader_notice.py's notice page)."""
     for index, page in enumerate(reader.pages[:12]):
         if NOTICE_MARK in page.extract_text():
             return index
-    sys.exit(f"ERROR: no notice page (with '{NOTICE_MARK}') in the first pages of {BOOK_PDF}")
+    sys.exit(f"ERROR: no notice page (with '{NOTICE_MARK}') in the first pages of {book_pdf}")
 
 
-def page_range(starts: list[tuple[str, int]], title: str, last_page: int) -> range:
+def page_range(starts: list[tuple[str, int]], title: str, last_page: int,
+               book_pdf: Path) -> range:
     first = next((page for name, page in starts if name.strip() == title), None)
     if first is None:
-        sys.exit(f"ERROR: chapter '{title}' is not in the PDF outline of {BOOK_PDF}")
+        sys.exit(f"ERROR: chapter '{title}' is not in the PDF outline of {book_pdf}")
     following = [page for _, page in starts if page > first]
     return range(first, min(following, default=last_page + 1))
 
@@ -80,14 +78,20 @@ def drop_links_out_of(writer: PdfWriter) -> None:
 
 
 def main() -> None:
-    if not BOOK_PDF.exists():
-        sys.exit(f"ERROR: no book PDF at {BOOK_PDF}: build it first (scripts/build.sh).")
-    reader = PdfReader(BOOK_PDF)
+    listing = book_files()
+    book_pdf = LATEX_DIR / listing["book_pdf"]
+    if not book_pdf.exists():
+        sys.exit(f"ERROR: no book PDF at {book_pdf}: build it first (scripts/build.sh).")
+    shutil.copy(book_pdf, SITE_DIR / book_pdf.name)
+    print(f"book PDF {(SITE_DIR / book_pdf.name).relative_to(REPO)}")
+    reader = PdfReader(book_pdf)
     starts = chapter_starts(reader)
-    notice = reader.pages[notice_page(reader)]
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    for slug, title in teaching_chapters():
-        pages = page_range(starts, title, len(reader.pages) - 1)
+    notice = reader.pages[notice_page(reader, book_pdf)]
+    out_dir = SITE_DIR / listing["handout_dir"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for handout in listing["handouts"]:
+        title = handout["title"]
+        pages = page_range(starts, title, len(reader.pages) - 1, book_pdf)
         writer = PdfWriter()
         writer.add_page(notice)
         for index in pages:
@@ -97,7 +101,7 @@ def main() -> None:
                              "/Subject": "Chapter handout; educational material, "
                                          "not medical advice",
                              "/Author": reader.metadata.get("/Author", "")})
-        target = OUT_DIR / f"{slug}.pdf"
+        target = out_dir / handout["file"]
         with target.open("wb") as handout:
             writer.write(handout)
         print(f"handout {target.relative_to(REPO)}: pages {pages.start + 1}-{pages.stop}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import sys
@@ -21,7 +22,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 HTML_DIR = REPO / "_build" / "html"
 LATEX_DIR = REPO / "_build" / "latex"
-PDF_NAME = "prolotherapy-module.pdf"
+BOOK_FILES = LATEX_DIR / "book-files.json"  # the PDF build's list of its PDFs
 CHROMIUM_INSTALL = "sudo apt-get install -y --no-install-recommends chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,8 +57,16 @@ def site() -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdf_path() -> Path:
-    path = LATEX_DIR / PDF_NAME
+def book_files() -> dict:
+    """What the PDF build made: the book PDF's name (set once, in _config.yml) and the handouts."""
+    if not BOOK_FILES.exists():
+        pytest.fail(f"No {BOOK_FILES}: run `bash scripts/build.sh` first.")
+    return json.loads(BOOK_FILES.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pdf_path(book_files) -> Path:
+    path = LATEX_DIR / book_files["book_pdf"]
     if not path.exists():
         pytest.fail(f"No PDF at {path}: run `bash scripts/build.sh` first.")
     return path

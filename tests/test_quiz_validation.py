@@ -40,6 +40,12 @@ BROKEN_BANKS = {
     "duplicate id": (
         lambda text: text.replace("id: fixture-true-false", "id: fixture-single"),
         r"question 'fixture-single': duplicate id \(first used on line \d+\)"),
+    "duplicate key (PyYAML would keep the last silently)": (
+        lambda text: text.replace("    stem:", "    stem: A first stem that would be lost.\n    stem:", 1),
+        r"duplicate key 'stem' \(first on line \d+\); a key may appear once in a mapping"),
+    "unknown key": (
+        lambda text: text.replace("        correct: true\n", "        correct: true\n        hint: x\n", 1),
+        r"question 'fixture-single': option [A-D] has unknown key\(s\) 'hint'"),
     "section label that does not exist": (
         lambda text: text.replace("section: sec-fixture-topic", "section: sec-no-such-section", 1),
         r"question 'fixture-single': section label 'sec-no-such-section' does not exist"),

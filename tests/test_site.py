@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import HTML_DIR, PDF_NAME, built_pages, is_redirect
+from conftest import HTML_DIR, built_pages, is_redirect
 
 PAGES = built_pages()
 
@@ -38,11 +38,11 @@ def test_every_page_carries_the_notice_licence_and_date(page):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(HTML_DIR).as_posix())
-def test_every_page_links_to_the_whole_book_pdf(page, server):
+def test_every_page_links_to_the_whole_book_pdf(page, server, book_files):
     link = soup_of(page).select_one("a.book-pdf-link")
     assert link is not None, f"{page.name}: no PDF download link"
     page_url = urljoin(server, page.relative_to(HTML_DIR).as_posix())
-    assert urljoin(page_url, link["href"]) == urljoin(server, PDF_NAME)
+    assert urljoin(page_url, link["href"]) == urljoin(server, book_files["book_pdf"])
 
 
 def test_pdf_link_downloads_the_pdf(server):

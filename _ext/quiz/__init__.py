@@ -1,10 +1,15 @@
 """Self-check quizzes: one YAML bank beside each chapter, rendered for every reader.
 
-* ``{quiz} <chapter>.quiz.yml`` places a chapter's quiz (interactive on the web,
-  lettered with an end-of-chapter answer key in print);
+* ``{quiz}`` places a chapter's quiz from its bank, ``<chapter>.quiz.yml`` beside
+  it (interactive on the web, lettered with an end-of-chapter answer key in print);
 * ``{quiz-answer-key}`` places every key on the instructors' page;
 * the HTML build also writes ``quizzes/*.gift`` (Moodle) and ``quizzes/*.zip``
   (Canvas QTI).
+
+Each bank is read once, by its chapter's ``{quiz}``, and kept in the build
+environment (``env.quiz_banks``); the key page, the exports and the course map
+are made from there. Book-wide rules (unique ids, section labels) are checked
+once every page is read, so they hold in parallel builds too.
 
 A bad bank (unknown type, no or too many correct options, missing feedback, a
 duplicate id anywhere in the book, a section label that does not exist...) is a
@@ -14,19 +19,20 @@ build warning naming the file, line, question id and problem; the strict build
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .bank import Quiz, QuizError, load_quiz
 from .doctree import (answer_nodes, page_link, question_nodes, quiz_answer_key, quiz_block,
-                      quiz_nodes)
+                      quiz_nodes, quiz_question)
 from .exports import canvas_package, gift_file
-from .writers import (WEB_ONLY_KEY, MoveAnswersToAnswerKey, PrintNoteInsteadOfKeyPage,
-                      register_nodes)
+from .writers import MoveAnswersToAnswerKey, PRINTED_KEY_NOTE, register_nodes
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -53,115 +59,121 @@ def bank_path(env, docname: str) -> Path:
     return Path(env.doc2path(docname)).with_suffix(BANK_SUFFIX)
 
 
+def chapter_title(env, docname: str) -> str:
+    """A chapter's title as Sphinx read it (its first heading)."""
+    return env.titles[docname].astext()
+
+
+def teaching_chapters(env) -> list[str]:
+    """The pages with a quiz, in book order."""
+    return [docname for docname in book_order(env) if docname in env.quiz_banks]
+
+
+def book_order(env) -> list[str]:
+    """Every page in reading order: the toctrees walked depth-first from the root page
+    (Jupyter Book writes ``_toc.yml`` into them; plain Sphinx projects have their own)."""
+    order: list[str] = []
+
+    def walk(docname: str) -> None:
+        if docname in order or docname not in env.all_docs:
+            return
+        order.append(docname)
+        for child in env.toctree_includes.get(docname, []):
+            walk(child)
+
+    walk(env.config.root_doc)
+    return order
+
+
 def site_relative(target: str, fromdoc: str) -> str:
     """The URL of a file given from the site's root (e.g. quizzes/x.gift), from a page."""
     return posixpath.relpath(target, posixpath.dirname(fromdoc) or ".")
 
 
-class QuizDirective(SphinxDirective):
-    """``{quiz} chapter.quiz.yml``: the chapter's quiz from its bank (path relative to the page)."""
+def digest(*parts) -> str:
+    """A short fingerprint of what a generated page or file is made from."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
-    required_arguments = 1
+
+class QuizDirective(SphinxDirective):
+    """``{quiz}``: the chapter's quiz, from the bank beside the page."""
 
     def run(self) -> list[nodes.Node]:
-        path = Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]
+        path = bank_path(self.env, self.env.docname)
         self.env.note_dependency(str(path))
         try:
             quiz = load_quiz(path)
-            self._claim_ids(quiz)
         except QuizError as error:
             report(error)
             return []
         self.env.quiz_banks[self.env.docname] = quiz
         return [quiz_nodes(quiz, quiz_id_of(self.env.docname), self.env.docname)]
 
-    def _claim_ids(self, quiz: Quiz) -> None:
-        """Ids are unique in the whole book, also across incremental rebuilds: the
-        registry keeps the ids of pages not re-read in this build."""
-        owners = self.env.quiz_ids
-        for question in quiz.questions:
-            owner = owners.get(question.id)
-            if owner and owner != self.env.docname:
-                raise QuizError(Path(quiz.path), "duplicate id: already used by the quiz of "
-                                f"{self.env.doc2path(owner)}", question.id, question.line)
-        for question in quiz.questions:
-            owners[question.id] = self.env.docname
-
 
 class AnswerKeyDirective(SphinxDirective):
-    """``{quiz-answer-key}``: every chapter's key, in book order, with its downloads."""
+    """``{quiz-answer-key}``: a placeholder, filled by ``FillAnswerKey`` once every
+    chapter has been read."""
 
     def run(self) -> list[nodes.Node]:
-        key = quiz_answer_key(classes=["quiz-answer-key"])
-        chapters: list[nodes.section] = []
+        self.env.quiz_answer_key_pages.add(self.env.docname)
+        return [quiz_answer_key()]
+
+
+class FillAnswerKey(SphinxPostTransform):
+    """The instructors' key page: every chapter's key, in book order, with its
+    downloads (web). In print each chapter already ends with its own key, so the
+    page keeps only a note saying so."""
+
+    default_priority = 5  # before references are resolved (10): the key holds some
+
+    def run(self, **kwargs) -> None:
+        for placeholder in list(self.document.findall(quiz_answer_key)):
+            if self.app.builder.format == "latex":
+                placeholder.replace_self(nodes.paragraph(text=PRINTED_KEY_NOTE))
+            else:
+                placeholder.replace_self(self.web_key())
+
+    def web_key(self) -> list[nodes.Node]:
+        env, here = self.env, self.env.docname
         everything = nodes.paragraph(text="Every quiz in one file: ")
         everything += nodes.reference(
             text=f"{ALL_QUIZZES_GIFT} (Moodle GIFT)",
-            refuri=site_relative(f"{EXPORT_DIR}/{ALL_QUIZZES_GIFT}", self.env.docname))
-        key += everything
-        for docname in book_order(self.env):
-            path = bank_path(self.env, docname)
-            if not path.exists():
-                continue
-            self.env.note_dependency(str(path))
-            try:
-                quiz = load_quiz(path)
-            except QuizError:
-                continue  # reported by the chapter's own {quiz}
-            chapters.append(self._chapter_key(docname, quiz))
-        self.env.quiz_answer_key_pages.add(self.env.docname)
-        return [key, *chapters]
+            refuri=site_relative(f"{EXPORT_DIR}/{ALL_QUIZZES_GIFT}", here))
+        chapters = teaching_chapters(env)
+        contents = nodes.bullet_list(classes=["quiz-key-contents"])
+        for docname in chapters:
+            item = nodes.paragraph()
+            item += nodes.reference(text=chapter_title(env, docname),
+                                    refid=f"key-{quiz_id_of(docname)}")
+            contents += nodes.list_item("", item)
+        return [everything, contents, *(self.chapter_key(docname) for docname in chapters)]
 
-    def _chapter_key(self, docname: str, quiz: Quiz) -> nodes.section:
-        quiz_id = quiz_id_of(docname)
+    def chapter_key(self, docname: str) -> nodes.section:
+        env, here = self.env, self.env.docname
+        quiz, quiz_id = env.quiz_banks[docname], quiz_id_of(docname)
         section = nodes.section(ids=[f"key-{quiz_id}"], names=[f"key {quiz_id}"],
-                                classes=[WEB_ONLY_KEY, "quiz-answer-key"])
-        section += nodes.title(text=chapter_title(self.env.doc2path(docname)))
+                                classes=["quiz-answer-key"])
+        section += nodes.title(text=chapter_title(env, docname))
         about = nodes.paragraph()
         about += nodes.Text(f"{len(quiz.questions)} questions on ")
-        about += page_link(docname, self.env.docname)
+        about += page_link(docname, here)
         about += nodes.Text(". Download: ")
         for i, (label, target) in enumerate(export_names(quiz_id).items()):
             about += nodes.Text(" · " if i else "")
-            about += nodes.reference(text=label, refuri=site_relative(target, self.env.docname))
+            about += nodes.reference(text=label, refuri=site_relative(target, here))
         section += about
         for number, question in enumerate(quiz.questions, start=1):
             section += question_nodes(question, number)
-            section += answer_nodes(question, number, self.env.docname, collapsed=False)
+            section += answer_nodes(question, number, here, collapsed=False)
         return section
 
 
-def chapter_title(path: str) -> str:
-    """The chapter's first-level heading, read from its source."""
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return Path(path).stem
+# Keeping the registries right across incremental and parallel builds.
 
-
-def book_order(env) -> list[str]:
-    """Every page in the order of ``_toc.yml``."""
-    site_map = getattr(env, "external_site_map", None) or env.config.external_site_map
-    order: list[str] = []
-
-    def walk(docname: str) -> None:
-        if docname in order or docname not in site_map:
-            return
-        order.append(docname)
-        for tree in site_map[docname].subtrees:
-            for item in tree.items:
-                if isinstance(item, str):
-                    walk(str(item))
-
-    walk(site_map.root.docname)
-    return order
-
-
-# Keeping the registries right across incremental builds.
-
-def init_registries(app, env, docnames) -> None:
-    for name, empty in (("quiz_banks", dict), ("quiz_ids", dict),
-                        ("quiz_answer_key_pages", set)):
+def init_registries(app) -> None:
+    env = app.env
+    for name, empty in (("quiz_banks", dict), ("quiz_answer_key_pages", set),
+                        ("quiz_answer_key_source", str)):
         if not hasattr(env, name):
             setattr(env, name, empty())
 
@@ -169,47 +181,46 @@ def init_registries(app, env, docnames) -> None:
 def purge(app, env, docname: str) -> None:
     env.quiz_banks.pop(docname, None)
     env.quiz_answer_key_pages.discard(docname)
-    for question_id in [q for q, owner in env.quiz_ids.items() if owner == docname]:
-        del env.quiz_ids[question_id]
-
-
-def purge_before_reading(app, env, docnames) -> None:
-    """Forget the ids of every page about to be read, before any is read: a
-    question moved from one page to another in the same edit is no duplicate."""
-    for docname in docnames:
-        purge(app, env, docname)
 
 
 def merge(app, env, docnames, other) -> None:
     for docname in docnames:
         if docname in other.quiz_banks:
             env.quiz_banks[docname] = other.quiz_banks[docname]
-    env.quiz_ids.update({q: d for q, d in other.quiz_ids.items() if d in docnames})
     env.quiz_answer_key_pages |= other.quiz_answer_key_pages & set(docnames)
 
 
-def reread_answer_key(app, env, added, changed, removed) -> list[str]:
-    """A quiz added, edited or removed anywhere changes the instructors' key page."""
-    touched = set(added) | set(changed) | set(removed)
-    with_quiz = {d for d in touched if d in env.quiz_banks or bank_path(env, d).exists()}
-    return sorted(env.quiz_answer_key_pages - touched) if with_quiz else []
+def rewrite_answer_key(app, env) -> list[str]:
+    """The key page is not re-read when a chapter changes, only written again, and
+    only when what it shows (titles and banks) has changed."""
+    source = digest([(d, chapter_title(env, d), env.quiz_banks[d])
+                     for d in teaching_chapters(env)])
+    if source == env.quiz_answer_key_source:
+        return []
+    env.quiz_answer_key_source = source
+    return sorted(env.quiz_answer_key_pages)
 
 
-def check_section_labels(app, env) -> None:
-    """Runs after every page is read: each question's section label must exist,
-    and be in the chapter the quiz belongs to."""
+def check_book_wide_rules(app, env) -> None:
+    """Runs once every page is read (also after a parallel read): ids are unique in
+    the book, and each question's section label exists in its own chapter."""
+    owners: dict[str, str] = {}
     labels = env.domaindata["std"]["labels"]
     for docname, quiz in sorted(env.quiz_banks.items()):
         for question in quiz.questions:
+            where = (Path(quiz.path), question.id, question.line)
+            if question.id in owners:
+                report(QuizError(where[0], "duplicate id: already used by the quiz of "
+                                 f"{env.doc2path(owners[question.id])}", *where[1:]))
+            owners.setdefault(question.id, docname)
             target = labels.get(question.section)
             if target is None:
-                report(QuizError(Path(quiz.path), f"section label '{question.section}' does "
-                                 "not exist (put '(label)=' above the heading it tests)",
-                                 question.id, question.line))
+                report(QuizError(where[0], f"section label '{question.section}' does not "
+                                 "exist (put '(label)=' above the heading it tests)", *where[1:]))
             elif target[0] != docname:
-                report(QuizError(Path(quiz.path), f"section label '{question.section}' is in "
+                report(QuizError(where[0], f"section label '{question.section}' is in "
                                  f"{env.doc2path(target[0])}, not in this quiz's chapter",
-                                 question.id, question.line))
+                                 *where[1:]))
 
 
 # Web page assets and downloads.
@@ -221,7 +232,7 @@ def add_quiz_assets(app, pagename, templatename, context, doctree) -> None:
     if doctree.next_node(quiz_block) is not None:
         app.add_js_file("quiz.js", defer="defer")
         app.add_css_file("quiz.css")
-    elif doctree.next_node(quiz_answer_key) is not None:  # the key page: styles only
+    elif doctree.next_node(quiz_question) is not None:  # the key page: styles only
         app.add_css_file("quiz.css")
 
 
@@ -230,8 +241,7 @@ def write_exports(app, exception) -> None:
         return
     env, outdir = app.env, Path(app.outdir)
     (outdir / EXPORT_DIR).mkdir(exist_ok=True)
-    chapters = [(d, env.titles[d].astext(), env.quiz_banks[d])
-                for d in book_order(env) if d in env.quiz_banks]
+    chapters = [(d, chapter_title(env, d), env.quiz_banks[d]) for d in teaching_chapters(env)]
     title = app.config.html_title or app.config.project
     stamp = outdir / EXPORT_DIR / ".source"
     source = repr([(d, c, q) for d, c, q in chapters]) + title
@@ -255,16 +265,15 @@ def setup(app):
     register_nodes(app)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
+    app.add_post_transform(FillAnswerKey)
     app.add_post_transform(MoveAnswersToAnswerKey)
-    app.add_post_transform(PrintNoteInsteadOfKeyPage)
     app.connect("config-inited", add_static_path)
-    app.connect("builder-inited", lambda app: init_registries(app, app.env, []))
+    app.connect("builder-inited", init_registries)
     app.connect("env-purge-doc", purge)
-    app.connect("env-before-read-docs", purge_before_reading)
     app.connect("env-merge-info", merge)
-    app.connect("env-get-outdated", reread_answer_key)
-    app.connect("env-check-consistency", check_section_labels)
+    app.connect("env-get-updated", rewrite_answer_key)
+    app.connect("env-check-consistency", check_book_wide_rules)
     app.connect("html-page-context", add_quiz_assets)
     app.connect("build-finished", write_exports)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1",
-            "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2",
+            "env_version": 2}

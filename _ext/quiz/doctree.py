@@ -14,14 +14,15 @@ from sphinx import addnodes
 
 from .bank import LETTERS, Question, Quiz
 
-WEB_INTRO = ("{count} questions on this chapter. Each answer, with an explanation "
-             "of every option, is under “Show the answer”.")
-PRINT_INTRO = ("{count} questions on this chapter. The answers, with an explanation of "
-               "every option, are in the Answer key at the end of the chapter.")
+WEB_INTRO = ("{count} questions on this chapter (about {minutes} minutes). Each answer, "
+             "with an explanation of every option, is under “Show the answer”.")
+PRINT_INTRO = ("{count} questions on this chapter (about {minutes} minutes). The answers, "
+               "with an explanation of every option, are in the Answer key at the end of "
+               "the chapter.")
 
 
 class quiz_block(nodes.General, nodes.Element):
-    """One chapter's quiz. Attributes: quiz_id, count."""
+    """One chapter's quiz. Attributes: quiz_id, count, minutes."""
 
 
 class quiz_intro(nodes.General, nodes.Element):
@@ -37,14 +38,14 @@ class quiz_answer(nodes.General, nodes.Element):
 
 
 class quiz_answer_key(nodes.General, nodes.Element):
-    """The instructors' page of every key (web only; print keeps keys per chapter)."""
+    """Placeholder for the instructors' page of every key, filled once every chapter is read."""
 
 
 def quiz_nodes(quiz: Quiz, quiz_id: str, docname: str) -> quiz_block:
-    block = quiz_block(quiz_id=quiz_id, count=len(quiz.questions), ids=[f"quiz-{quiz_id}"],
-                       classes=["quiz"])
-    block += quiz_intro(web=WEB_INTRO.format(count=len(quiz.questions)),
-                        print=PRINT_INTRO.format(count=len(quiz.questions)))
+    block = quiz_block(quiz_id=quiz_id, count=len(quiz.questions), minutes=quiz.minutes,
+                       ids=[f"quiz-{quiz_id}"], classes=["quiz"])
+    facts = {"count": len(quiz.questions), "minutes": quiz.minutes}
+    block += quiz_intro(web=WEB_INTRO.format(**facts), print=PRINT_INTRO.format(**facts))
     for number, question in enumerate(quiz.questions, start=1):
         block += question_nodes(question, number)
         block += answer_nodes(question, number, docname)

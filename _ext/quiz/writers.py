@@ -20,7 +20,6 @@ from latex_text import latex_escape
 from .doctree import quiz_answer, quiz_answer_key, quiz_block, quiz_intro, quiz_question
 
 ANSWER_KEY_TITLE = "Answer key"
-WEB_ONLY_KEY = "quiz-key-chapter"  # class of the key page's per-chapter sections
 PRINTED_KEY_NOTE = ("In print, the answer key of each chapter's quiz is printed at the end "
                     "of that chapter. The website version of this page lists every key and "
                     "offers the Moodle (GIFT) and Canvas (QTI) files.")
@@ -32,8 +31,8 @@ def _html_attributes(node: nodes.Element) -> dict[str, str]:
 
 
 def visit_block_html(self, node: quiz_block) -> None:
-    self.body.append(self.starttag(node, "div",
-                                   **{"data-quiz-count": str(node["count"])}))
+    self.body.append(self.starttag(node, "div", **{"data-quiz-count": str(node["count"]),
+                                                   "data-quiz-minutes": str(node["minutes"])}))
 
 
 def visit_intro_html(self, node: quiz_intro) -> None:
@@ -72,30 +71,12 @@ def visit_question_latex(self, node: quiz_question) -> None:
     self.body.append("\n\\needspace{6\\baselineskip}\n")
 
 
-def visit_answer_key_latex(self, node: quiz_answer_key) -> None:
-    self.body.append("\n" + latex_escape(PRINTED_KEY_NOTE) + "\n\n")
-    raise nodes.SkipNode
-
-
 def visit_answer_latex(self, node: quiz_answer) -> None:
     self.body.append("\n\\needspace{4\\baselineskip}\n")
 
 
 def do_nothing(self, node) -> None:
     pass
-
-
-class PrintNoteInsteadOfKeyPage(SphinxPostTransform):
-    """The instructors' key page repeats every chapter's key: in print, where each
-    chapter already ends with its own, the page keeps only a note saying so."""
-
-    builders = ("latex",)
-    default_priority = 900
-
-    def run(self, **kwargs) -> None:
-        for section in list(self.document.findall(nodes.section)):
-            if WEB_ONLY_KEY in section["classes"]:
-                section.parent.remove(section)
 
 
 class MoveAnswersToAnswerKey(SphinxPostTransform):
@@ -130,18 +111,17 @@ HTML = {
     quiz_intro: (visit_intro_html, None),
     quiz_question: (visit_question_html, depart_div_html),
     quiz_answer: (visit_answer_html, depart_answer_html),
-    quiz_answer_key: (do_nothing, do_nothing),
 }
 LATEX = {
     quiz_block: (do_nothing, do_nothing),
     quiz_intro: (visit_intro_latex, None),
     quiz_question: (visit_question_latex, do_nothing),
     quiz_answer: (visit_answer_latex, do_nothing),
-    quiz_answer_key: (visit_answer_key_latex, None),
 }
 
 
 def register_nodes(app) -> None:
+    app.add_node(quiz_answer_key)  # a placeholder: FillAnswerKey replaces it in every output
     for node_class in HTML:
         app.add_node(node_class, html=HTML[node_class], latex=LATEX[node_class],
                      text=(do_nothing, do_nothing))
