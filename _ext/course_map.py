@@ -24,6 +24,7 @@ from quiz import (chapter_title, digest, quiz_id_of, site_relative,
                   teaching_chapters)
 from quiz.doctree import page_link, section_link
 from reading_time import minutes_to_read
+from site_settings import book_pdf_name
 
 HANDOUT_DIR = "handouts"
 BOOK_FILES = "book-files.json"  # in the LaTeX output folder: the PDF and its handouts
@@ -174,7 +175,7 @@ def write_book_files(app, exception) -> None:
     if exception is not None or app.builder.format != "latex":
         return
     env = app.env
-    listing = {"book_pdf": app.config.book_pdf_name,
+    listing = {"book_pdf": book_pdf_name(app.config),
                "handout_dir": HANDOUT_DIR,
                "handouts": [{"file": f"{quiz_id_of(d)}.pdf", "title": chapter_title(env, d)}
                             for d in teaching_chapters(env)]}
@@ -183,7 +184,6 @@ def write_book_files(app, exception) -> None:
 
 
 def setup(app):
-    app.setup_extension("site_settings")  # book_pdf_name
     app.setup_extension("reading_time")
     app.setup_extension("quiz")
     app.add_node(course_map)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from latex_text import append_to_preamble, latex_escape
 from notebook_freshness import dependency_files, fingerprint
+from site_settings import book_pdf_name
 
 NOTICE_TITLE = "Educational material, not medical advice."
 NOTICE_TEXT = (
@@ -71,7 +72,6 @@ def add_notice(app, config) -> None:
         "notice_text": NOTICE_TEXT,
         "notice_licence": LICENCE,
         "notice_edition": config.book_edition_date,
-        "book_pdf": config.book_pdf_name,
     }
     append_to_preamble(config, latex_front_matter(config))
     elements = dict(config.latex_elements)
@@ -79,6 +79,10 @@ def add_notice(app, config) -> None:
         "tableofcontents", r"\sphinxtableofcontents"
     )
     config.latex_elements = elements
+
+
+def add_book_pdf(app, pagename, templatename, context, doctree) -> None:
+    context["book_pdf"] = book_pdf_name(app.config)
 
 
 def rewrite_pages_when_assets_change(app, env, added, changed, removed) -> list[str]:
@@ -98,6 +102,7 @@ def rewrite_pages_when_assets_change(app, env, added, changed, removed) -> list[
 def setup(app):
     app.setup_extension("site_settings")  # provides the edition date and repository
     app.connect("config-inited", add_notice, priority=600)
+    app.connect("html-page-context", add_book_pdf)
     app.add_css_file("book.css")
     app.connect("env-get-outdated", rewrite_pages_when_assets_change)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -49,6 +49,12 @@ def human_date(date: datetime.date) -> str:
     return date.strftime("%d %B %Y").lstrip("0")
 
 
+def book_pdf_name(config) -> str:
+    """The whole-book PDF's file name, from the LaTeX target. Read it when a page or
+    file is written: Jupyter Book sets ``latex_documents`` only after start-up."""
+    return PurePosixPath(config.latex_documents[0][1]).with_suffix(".pdf").name
+
+
 def derive_settings(app, config) -> None:
     repository_url = config.html_theme_options.get("repository_url", "")
     if not config.html_baseurl:
@@ -56,13 +62,10 @@ def derive_settings(app, config) -> None:
     config.book_repository_url = repository_url.rstrip("/")
     if not config.book_edition_date:
         config.book_edition_date = human_date(edition_date(app.srcdir))
-    if config.latex_documents:
-        config.book_pdf_name = PurePosixPath(config.latex_documents[0][1]).with_suffix(".pdf").name
 
 
 def setup(app):
     app.add_config_value("book_repository_url", "", "env", [str])
     app.add_config_value("book_edition_date", "", "env", [str])
-    app.add_config_value("book_pdf_name", "book.pdf", "env", [str])
     app.connect("config-inited", derive_settings, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -54,9 +54,13 @@ def quiz_id_of(docname: str) -> str:
     return docname.rsplit("/", 1)[-1]
 
 
-def bank_path(env, docname: str) -> Path:
+def bank_beside(page: str | Path) -> Path:
     """Where a page's question bank lives: beside it, ``<page>.quiz.yml``."""
-    return Path(env.doc2path(docname)).with_suffix(BANK_SUFFIX)
+    return Path(page).with_suffix(BANK_SUFFIX)
+
+
+def bank_path(env, docname: str) -> Path:
+    return bank_beside(env.doc2path(docname))
 
 
 def chapter_title(env, docname: str) -> str:
