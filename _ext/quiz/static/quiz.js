@@ -6,14 +6,19 @@
  * its answers one click away. With it, each question gets radio buttons or check
  * boxes, a "Check answer" button and a feedback area announced to screen readers
  * (aria-live); the quiz gets a score, also announced, and "Start again".
- * Nothing is stored or sent anywhere.
+ * The score keeps two counts apart: questions right at the first check (a later
+ * correction does not change that count) and questions right now, after any
+ * retries. "Start again" clears both. Nothing is stored or sent anywhere, so a
+ * reload also starts afresh.
  */
 (function () {
   "use strict";
 
   var INTRO = "{n} questions on this chapter. Choose an answer and select " +
     "\u201cCheck answer\u201d for feedback; you can change your answer and check " +
-    "again. \u201cShow the answer\u201d under each question reveals every explanation.";
+    "again. The score at the end counts the questions you got right first time " +
+    "and those that are right now. \u201cShow the answer\u201d under each question " +
+    "reveals every explanation.";
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -107,34 +112,49 @@
     };
   }
 
+  function countRight(results) {
+    return Object.keys(results).filter(function (k) { return results[k]; }).length;
+  }
+
   function enhanceQuiz(quiz) {
     var questions = quiz.querySelectorAll(".quiz-question");
-    var results = {};
+    var firstTry = {};  // question id -> right at its first check (never overwritten)
+    var now = {};       // question id -> right at its latest check
     var intro = quiz.querySelector(".quiz-intro");
     if (intro) intro.textContent = INTRO.replace("{n}", questions.length);
     var bar = el("div", "quiz-scorebar");
-    var score = el("p", "quiz-score");
+    // One live region holding both counts, read out whole whenever either changes.
+    var score = el("div", "quiz-score");
     score.setAttribute("aria-live", "polite");
+    score.setAttribute("aria-atomic", "true");
+    var firstLine = el("span", "quiz-score-first");
+    var nowLine = el("span", "quiz-score-now");
+    score.appendChild(firstLine);
+    score.appendChild(document.createTextNode(" "));
+    score.appendChild(nowLine);
     var reset = el("button", "quiz-button", "Start again");
     reset.type = "button";
     bar.appendChild(score);
     bar.appendChild(reset);
 
     function showScore() {
-      var checked = Object.keys(results).length;
-      var right = Object.keys(results).filter(function (k) { return results[k]; }).length;
-      score.textContent = "Score: " + right + " of " + questions.length + " correct" +
-        " (" + checked + " checked).";
+      var total = questions.length;
+      firstLine.textContent = "Right first time: " + countRight(firstTry) + " of " +
+        total + ".";
+      nowLine.textContent = "Right now: " + countRight(now) + " of " + total +
+        " (answered " + Object.keys(now).length + " of " + total + ").";
     }
     var controls = Array.prototype.map.call(questions, function (question) {
       return enhanceQuestion(question, function (q, right) {
-        results[q.id] = right;
+        if (!Object.prototype.hasOwnProperty.call(firstTry, q.id)) firstTry[q.id] = right;
+        now[q.id] = right;
         showScore();
       });
     });
     reset.addEventListener("click", function () {
       controls.forEach(function (c) { c.reset(); });
-      results = {};
+      firstTry = {};
+      now = {};
       showScore();
       if (controls.length) controls[0].first.focus();
     });
