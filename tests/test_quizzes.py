@@ -1,26 +1,21 @@
 """The self-check quizzes keep their promises, in every form a reader meets them.
 
 Source: each teaching chapter's bank (book/<chapter>.quiz.yml). Checked here: the
-coverage rules, the built web page (every question, no-JS answers), the PDF (questions
-lettered, answers only in an "Answer key" section), and the LMS exports, read back by
-parsers that are not ours: pygiftparser for GIFT, the XML of text2qti's QTI package.
-The interactive quiz is driven by keyboard in tests/test_quiz_browser.py; the build's
-checks of bad banks run on the fixture book in tests/test_quiz_validation.py.
+coverage rules, the built web page (every question, no-JS answers) and the PDF
+(questions lettered, answers only in an "Answer key" section). The LMS exports are
+read back in tests/test_quiz_exports.py; the interactive quiz is driven by keyboard in
+tests/test_quiz_browser.py; the build's checks of bad banks run on the fixture book in
+tests/test_quiz_validation.py.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
-import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
-from pygiftparser import parser as gift_parser
-from pygiftparser.utils import htmlRendering as gift_text  # the parser's own unescaping
 
 from conftest import HTML_DIR, REPO
 from test_chapters import CHAPTERS, slug, source, squash
@@ -29,12 +24,7 @@ sys.path.insert(0, str(REPO / "_ext"))
 from quiz.bank import LETTERS, load_quiz  # noqa: E402
 
 STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 BANKS = {chapter: load_quiz(REPO / f"{chapter}.quiz.yml") for chapter in CHAPTERS}
-GIFT_TYPES = {"single": "SelectSet", "multiple": "MultipleChoicesSet",
-              "true-false": "TrueFalseSet"}
-QTI_TYPES = {"single": "multiple_choice_question", "multiple": "multiple_answers_question",
-             "true-false": "true_false_question"}
 
 
 def words(text: str) -> str:
@@ -166,88 +156,3 @@ def test_pdf_prints_questions_then_an_answer_key(pdf_text, chapter):
         answer = squash(f"Question {number}. {label}: {question.correct_letters[0]}")
         assert answer in key, question.id
         assert squash(question.options[-1].feedback) in key, question.id
-
-
-# The exports, read back by independent parsers.
-
-@pytest.fixture(scope="module")
-def gift_questions():
-    by_chapter = {}
-    for chapter in CHAPTERS:
-        with open(HTML_DIR / "quizzes" / f"{slug(chapter)}.gift", encoding="utf-8") as gift:
-            by_chapter[chapter] = gift_parser.parseFile(gift)
-    return by_chapter
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_gift_export_matches_the_bank(gift_questions, chapter):
-    parsed, bank = gift_questions[chapter], BANKS[chapter].questions
-    assert [q.title for q in parsed] == [q.id for q in bank]
-    for got, want in zip(parsed, bank):
-        assert type(got.answers).__name__ == GIFT_TYPES[want.type], want.id
-        assert words(gift_text(got.text)) == words(want.stem)
-        if want.type == "true-false":
-            right = next(o for o in want.options if o.correct)
-            wrong = next(o for o in want.options if not o.correct)
-            assert got.answers.answer == (right.text == "True")
-            assert words(gift_text(got.answers.feedbackCorrect)) == words(right.feedback)
-            assert words(gift_text(got.answers.feedbackWrong)) == words(wrong.feedback)
-            continue
-        answers = got.answers.answers
-        assert [words(gift_text(a.answer)) for a in answers] == [words(o.text) for o in want.options]
-        assert [words(gift_text(a.feedback)) for a in answers] == \
-            [words(o.feedback) for o in want.options]
-        credited = [a.fraction > 0 for a in answers]
-        assert credited == [o.correct for o in want.options], want.id
-        if want.type == "multiple":
-            assert sum(a.fraction for a in answers if a.fraction > 0) == pytest.approx(100, abs=0.01)
-
-
-def test_all_quizzes_gift_holds_every_question_by_chapter():
-    path = HTML_DIR / "quizzes" / "all-quizzes.gift"
-    with open(path, encoding="utf-8") as gift:
-        parsed = gift_parser.parseFile(gift)
-    assert [q.title for q in parsed] == [q.id for b in BANKS.values() for q in b.questions]
-    # pygiftparser keeps category names only up to the first space, so count them here.
-    categories = re.findall(r"^\$CATEGORY: (.+)$", path.read_text(encoding="utf-8"), flags=re.M)
-    assert len(set(categories)) == len(CHAPTERS)
-
-
-def qti_items(chapter: str) -> list[ET.Element]:
-    with zipfile.ZipFile(HTML_DIR / "quizzes" / f"{slug(chapter)}-canvas-qti.zip") as package:
-        names = package.namelist()
-        assert "imsmanifest.xml" in names
-        assessment = [n for n in names if n.endswith(".xml") and "/" in n
-                      and not n.endswith("assessment_meta.xml")]
-        assert len(assessment) == 1, names
-        root = ET.fromstring(package.read(assessment[0]))
-    return list(root.iter(f"{QTI}item"))
-
-
-def html_text(mattext: ET.Element) -> str:
-    return words(html_lib.unescape(re.sub(r"<[^>]+>", " ", mattext.text or "")))
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_canvas_qti_items_match_the_bank(chapter):
-    items, bank = qti_items(chapter), BANKS[chapter].questions
-    assert len(items) == len(bank)
-    for item, want in zip(items, bank):
-        kind = item.find(f".//{QTI}fieldentry").text
-        assert kind == QTI_TYPES[want.type], want.id
-        stem = item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext")
-        assert html_text(stem) == words(want.stem)
-        labels = item.findall(f".//{QTI}response_label")
-        idents = [label.get("ident") for label in labels]
-        assert [html_text(label.find(f".//{QTI}mattext")) for label in labels] == \
-            [words(o.text) for o in want.options]
-        feedback = {fb.get("ident"): html_text(fb.find(f".//{QTI}mattext"))
-                    for fb in item.findall(f"{QTI}itemfeedback")}
-        assert [feedback[f"{i}_fb"] for i in idents] == [words(o.feedback) for o in want.options]
-        scoring = [c for c in item.iter(f"{QTI}respcondition")
-                   if c.find(f"{QTI}setvar") is not None]
-        assert len(scoring) == 1, want.id
-        condition = scoring[0].find(f"{QTI}conditionvar")
-        required = condition.find(f"{QTI}and") if want.type == "multiple" else condition
-        credited = {v.text for v in required.findall(f"{QTI}varequal")}
-        assert credited == {i for i, o in zip(idents, want.options) if o.correct}, want.id

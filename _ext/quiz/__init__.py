@@ -31,23 +31,16 @@ from sphinx.util.docutils import SphinxDirective
 from .bank import Quiz, QuizError, load_quiz
 from .doctree import (answer_nodes, page_link, question_nodes, quiz_answer_key, quiz_block,
                       quiz_nodes, quiz_question)
-from .exports import canvas_package, gift_file
+from .exports import ALL_QUIZZES_GIFT, EXPORT_DIR, export_names, write_all
 from .writers import MoveAnswersToAnswerKey, PRINTED_KEY_NOTE, register_nodes
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 BANK_SUFFIX = ".quiz.yml"
-EXPORT_DIR = "quizzes"
-ALL_QUIZZES_GIFT = "all-quizzes.gift"
 
 
 def report(error: QuizError) -> None:
     logger.warning(f"{error}", location=error.location, type="quiz", subtype="invalid")
-
-
-def export_names(quiz_id: str) -> dict[str, str]:
-    return {"Moodle (GIFT)": f"{EXPORT_DIR}/{quiz_id}.gift",
-            "Canvas (QTI .zip)": f"{EXPORT_DIR}/{quiz_id}-canvas-qti.zip"}
 
 
 def quiz_id_of(docname: str) -> str:
@@ -243,22 +236,9 @@ def add_quiz_assets(app, pagename, templatename, context, doctree) -> None:
 def write_exports(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    env, outdir = app.env, Path(app.outdir)
-    (outdir / EXPORT_DIR).mkdir(exist_ok=True)
-    chapters = [(d, chapter_title(env, d), env.quiz_banks[d]) for d in teaching_chapters(env)]
-    title = app.config.html_title or app.config.project
-    stamp = outdir / EXPORT_DIR / ".source"
-    source = repr([(d, c, q) for d, c, q in chapters]) + title
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == source:
-        return  # the same questions as the files already written
-    for docname, chapter, quiz in chapters:
-        names = export_names(quiz_id_of(docname))
-        (outdir / names["Moodle (GIFT)"]).write_text(gift_file([(chapter, quiz)], title),
-                                                     encoding="utf-8")
-        (outdir / names["Canvas (QTI .zip)"]).write_bytes(canvas_package(chapter, quiz, title))
-    (outdir / EXPORT_DIR / ALL_QUIZZES_GIFT).write_text(
-        gift_file([(chapter, quiz) for _, chapter, quiz in chapters], title), encoding="utf-8")
-    stamp.write_text(source, encoding="utf-8")
+    chapters = [(quiz_id_of(d), chapter_title(app.env, d), app.env.quiz_banks[d])
+                for d in teaching_chapters(app.env)]
+    write_all(Path(app.outdir), chapters, app.config.html_title or app.config.project)
 
 
 def add_static_path(app, config) -> None:
