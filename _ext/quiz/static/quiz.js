@@ -14,7 +14,7 @@
 (function () {
   "use strict";
 
-  var INTRO = "{n} questions on this chapter. Choose an answer and select " +
+  var INTRO = "{n} questions on this chapter (about {m} minutes). Choose an answer and select " +
     "\u201cCheck answer\u201d for feedback; you can change your answer and check " +
     "again. The score at the end counts the questions you got right first time " +
     "and those that are right now. \u201cShow the answer\u201d under each question " +
@@ -121,7 +121,10 @@
     var firstTry = {};  // question id -> right at its first check (never overwritten)
     var now = {};       // question id -> right at its latest check
     var intro = quiz.querySelector(".quiz-intro");
-    if (intro) intro.textContent = INTRO.replace("{n}", questions.length);
+    if (intro) {
+      intro.textContent = INTRO.replace("{n}", questions.length)
+        .replace("{m}", quiz.getAttribute("data-quiz-minutes"));
+    }
     var bar = el("div", "quiz-scorebar");
     // One live region holding both counts, read out whole whenever either changes.
     var score = el("div", "quiz-score");
