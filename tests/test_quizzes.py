@@ -13,7 +13,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -25,8 +24,7 @@ from pygiftparser.utils import htmlRendering as gift_text  # the parser's own un
 from conftest import HTML_DIR, REPO
 from test_chapters import CHAPTERS, slug, source, squash
 
-sys.path.insert(0, str(REPO / "_ext"))
-from quiz.bank import LETTERS, load_quiz  # noqa: E402
+from quiz.bank import LETTERS, load_quiz
 
 STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -93,6 +91,7 @@ def page(chapter: str) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_web_page_has_every_question_with_its_options(chapter):
     soup = page(chapter)
     for question in BANKS[chapter].questions:
@@ -106,6 +105,7 @@ def test_web_page_has_every_question_with_its_options(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_without_javascript_each_answer_is_one_click_away(chapter):
     soup = page(chapter)
     for question in BANKS[chapter].questions:
@@ -120,6 +120,7 @@ def test_without_javascript_each_answer_is_one_click_away(chapter):
             question.id
 
 
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_quiz_script_loads_only_on_pages_with_a_quiz():
     for built in HTML_DIR.rglob("*.html"):
         text = built.read_text(encoding="utf-8")
@@ -127,6 +128,7 @@ def test_quiz_script_loads_only_on_pages_with_a_quiz():
         assert ("_static/quiz.js" in text) == has_quiz, built
 
 
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_answer_key_page_lists_every_question_and_download():
     soup = BeautifulSoup((HTML_DIR / "book" / "answer-key.html").read_text(encoding="utf-8"),
                          "html.parser")
@@ -171,7 +173,7 @@ def test_pdf_prints_questions_then_an_answer_key(pdf_text, chapter):
 # The exports, read back by independent parsers.
 
 @pytest.fixture(scope="module")
-def gift_questions():
+def gift_questions(site):
     by_chapter = {}
     for chapter in CHAPTERS:
         with open(HTML_DIR / "quizzes" / f"{slug(chapter)}.gift", encoding="utf-8") as gift:
@@ -203,6 +205,7 @@ def test_gift_export_matches_the_bank(gift_questions, chapter):
             assert sum(a.fraction for a in answers if a.fraction > 0) == pytest.approx(100, abs=0.01)
 
 
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_all_quizzes_gift_holds_every_question_by_chapter():
     path = HTML_DIR / "quizzes" / "all-quizzes.gift"
     with open(path, encoding="utf-8") as gift:
@@ -229,6 +232,7 @@ def html_text(mattext: ET.Element) -> str:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_canvas_qti_items_match_the_bank(chapter):
     items, bank = qti_items(chapter), BANKS[chapter].questions
     assert len(items) == len(bank)
