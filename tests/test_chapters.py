@@ -109,6 +109,7 @@ def prose_words(chapter: str) -> int:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_prose_length_is_in_range(chapter):
     words = prose_words(chapter)
     assert 1200 <= words <= 2500, f"{words} words of prose"
