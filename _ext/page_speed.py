@@ -41,7 +41,6 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
-from sphinx.builders.html._assets import _JavaScript
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -192,24 +191,37 @@ def lazy_images_after_the_first(body: str) -> str:
     return body
 
 
+def static_relative(filename: str) -> str:
+    """The name app.add_js_file takes: inside _static/ (where Sphinx put it), or a URL."""
+    return filename.removeprefix("_static/")
+
+
+def to_defer(script, pagename: str) -> bool:
+    # On the search page the theme writes searchindex.js in the head, and it
+    # calls searchtools.js at once: that page keeps its scripts as they are.
+    return bool(script.filename) and pagename != "search" \
+        and not any(k in str(script.filename) for k in KEEP_BLOCKING) \
+        and "async" not in script.attributes
+
+
 def trim_page_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     context["body"] = body = lazy_images_after_the_first(body)
-    scripts, seen = [], set()
-    for script in context.get("script_files", []):
-        inline = script.attributes.get("body", "")
-        key = script.filename or inline
-        if key in seen or not needed(key, body, pagename):
-            continue
-        seen.add(key)
-        # On the search page the theme writes searchindex.js in the head, and it
-        # calls searchtools.js at once: that page keeps its scripts as they are.
-        if script.filename and not any(k in script.filename for k in KEEP_BLOCKING) \
-                and "async" not in script.attributes and pagename != "search":
-            script = _JavaScript(script.filename, priority=script.priority,
-                                 **{**script.attributes, "defer": "defer"})
-        scripts.append(script)
-    context["script_files"] = scripts
+    # The page's script list is Sphinx's own. It is emptied, then refilled in the same
+    # order through app.add_js_file, Sphinx's public way to give one page a script.
+    scripts = context.get("script_files", [])
+    kept, seen = [], set()
+    for script in scripts:
+        key = script.filename or script.attributes.get("body", "")
+        if key not in seen and needed(str(key), body, pagename):
+            seen.add(key)
+            kept.append(script)
+    scripts.clear()
+    for script in kept:
+        app.add_js_file(static_relative(str(script.filename)) if script.filename else None,
+                        priority=script.priority,
+                        loading_method="defer" if to_defer(script, pagename) else None,
+                        **script.attributes)
     context["css_files"] = [css for css in context.get("css_files", [])
                             if needed(css.filename, body, pagename)]
 

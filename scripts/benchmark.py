@@ -24,10 +24,12 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+import chromium
+import measure_page
+from built_site import reader_pages
+from project_paths import REPO
+
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "scripts"))
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
@@ -48,7 +50,6 @@ def book_build(copy: Path, builder: str) -> tuple[float, int]:
 
 def page_weights(site: Path) -> list[tuple[str, int, int, int]]:
     """(page, raw bytes, gzip bytes, requests) for every page, loaded in Chromium."""
-    from conftest import CHROMIUM_FLAGS, built_pages, chromium_executable
     import functools
     import http.server
     import threading
@@ -64,9 +65,9 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int]]:
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(),
-                                             args=CHROMIUM_FLAGS)
-        for page_path in built_pages():
+        browser = playwright.chromium.launch(executable_path=chromium.executable(),
+                                             args=chromium.FLAGS)
+        for page_path in reader_pages(site):
             name = page_path.relative_to(site).as_posix()
             files: list[Path] = []
             tab = browser.new_page()
@@ -87,10 +88,9 @@ SPEED_PAGE = "book/injection.html"
 
 
 def page_speed_figures(site: Path) -> dict:
-    import page_speed
-    with page_speed.gzip_server(site) as base:
-        size, requests = page_speed.transfer(base + SPEED_PAGE)
-        return {"KiB": size / 1024, "requests": requests, **page_speed.lighthouse(base + SPEED_PAGE)}
+    with measure_page.gzip_server(site) as base:
+        size, requests = measure_page.transfer(base + SPEED_PAGE)
+        return {"KiB": size / 1024, "requests": requests, **measure_page.lighthouse(base + SPEED_PAGE)}
 
 
 def without_page_speed(copy: Path) -> None:

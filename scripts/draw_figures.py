@@ -24,9 +24,10 @@ matplotlib.use("Agg")
 matplotlib.rcParams["svg.fonttype"] = "none"
 import matplotlib.pyplot as plt  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
+# project_paths puts notebooks/ on the path: the figure scripts import book_figures (the style).
+from project_paths import REPO  # noqa: E402
+
 FIGURES = REPO / "book" / "figures"
-sys.path.insert(0, str(REPO / "notebooks"))  # book_figures: the book's figure style
 os.environ["SOURCE_DATE_EPOCH"] = "0"  # reproducible PDF dates
 
 FORMATS = {"svg": {"metadata": {"Date": None}}, "pdf": {"metadata": {"CreationDate": None}}}

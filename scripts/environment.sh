@@ -28,7 +28,10 @@ BUILD_PACKAGES=(
   "file /usr/share/fonts/opentype/freefont/FreeSerif.otf:fonts-freefont-otf"
 )
 # Playwright's own driver (node) needs libatomic.so.1, which chromium does not pull in.
-TEST_PACKAGES=( "pdftotext:poppler-utils" "chromium:chromium" "lib libatomic.so.1:libatomic1" )
+# npm installs the test tools locked in requirements/node/ (axe-core; the benchmark's
+# Lighthouse too); Debian's npm package brings node with it.
+TEST_PACKAGES=( "pdftotext:poppler-utils" "chromium:chromium" "lib libatomic.so.1:libatomic1"
+                "npm:npm" )
 
 _has() {  # succeed when the requirement described by $1 is met
   case "$1" in
@@ -101,4 +104,18 @@ ensure_python_environment() {  # arg: the lock file to install, relative to the 
     echo "$want" >> "$stamp"
   fi
   export PATH="$VENV/bin:$PATH"
+}
+
+ensure_node_packages() {  # the npm test tools (axe-core) locked in requirements/node/
+  # Installed into the virtual environment's node/ folder, never into the source tree;
+  # the tests read them from there. A changed lock (or a missing node_modules) installs again.
+  local lock="$REPO_ROOT/requirements/node/package-lock.json" into="$VENV/node" want
+  want="$(sha256sum "$lock" | cut -d' ' -f1)"
+  if [ "$(cat "$into/.installed-lock" 2>/dev/null)" != "$want" ] || [ ! -d "$into/node_modules" ]; then
+    echo ">> installing the pinned npm packages (requirements/node/package-lock.json)"
+    mkdir -p "$into"
+    cp "$REPO_ROOT/requirements/node/package.json" "$lock" "$into/"
+    (cd "$into" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$into/.installed-lock"
+  fi
 }

@@ -7,6 +7,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 ensure_system_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_python_environment requirements/test.txt
+ensure_node_packages  # axe-core, for the accessibility checks
 cd "$REPO_ROOT"
 
 bash scripts/build.sh

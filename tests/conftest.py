@@ -11,48 +11,33 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
-import shutil
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-HTML_DIR = REPO / "_build" / "html"
-LATEX_DIR = REPO / "_build" / "latex"
-BOOK_FILES = LATEX_DIR / "book-files.json"  # the PDF build's list of its PDFs
-CHROMIUM_INSTALL = "sudo apt-get install -y --no-install-recommends chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+import chromium
+from built_site import BOOK_FILES, HTML_DIR, LATEX_DIR, REPO, has_site, is_redirect, reader_pages
 
-# The notebooks' helper modules (book_data, book_figures…) are unit-tested too.
-sys.path.insert(0, str(REPO / "notebooks"))
-
-
-def is_redirect(page: Path) -> bool:
-    """The site's root index.html only forwards the browser to book/index.html."""
-    return 'http-equiv="Refresh"' in page.read_text(encoding="utf-8")[:2000].replace("refresh", "Refresh")
+__all__ = ["HTML_DIR", "LATEX_DIR", "REPO", "built_pages", "is_redirect"]
+MISSING_SITE = ("No built site in _build/html: run `bash scripts/build.sh` first "
+                "(scripts/test.sh does this for you).")
 
 
 def built_pages() -> list[Path]:
-    """Every HTML page a reader sees (not redirects, theme assets or page sources)."""
-    if not (HTML_DIR / "index.html").exists():
-        return []
-    skip = {"_static", "_sources", "_images", "reports", "_downloads"}
-    return sorted(p for p in HTML_DIR.rglob("*.html")
-                  if not skip & set(p.relative_to(HTML_DIR).parts) and not is_redirect(p))
+    """Every HTML page a reader sees. Without a build this fails (never an empty list,
+    which would leave the tests parametrized over it skipped): called at import, the
+    module fails to collect with the message."""
+    if not has_site():
+        pytest.fail(MISSING_SITE, pytrace=False)
+    return reader_pages()
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built HTML site; fails clearly when the book has not been built."""
-    if not (HTML_DIR / "index.html").exists():
-        pytest.fail("No built site in _build/html: run `bash scripts/build.sh` first "
-                    "(scripts/test.sh does this for you).")
+    if not has_site():
+        pytest.fail(MISSING_SITE, pytrace=False)
     return HTML_DIR
 
 
@@ -60,7 +45,7 @@ def site() -> Path:
 def book_files() -> dict:
     """What the PDF build made: the book PDF's name (set once, in _config.yml) and the handouts."""
     if not BOOK_FILES.exists():
-        pytest.fail(f"No {BOOK_FILES}: run `bash scripts/build.sh` first.")
+        pytest.fail(f"No {BOOK_FILES}: run `bash scripts/build.sh` first.", pytrace=False)
     return json.loads(BOOK_FILES.read_text(encoding="utf-8"))
 
 
@@ -89,17 +74,10 @@ def server(site: Path) -> str:
 
 
 def chromium_executable() -> str:
-    named = os.environ.get("CHROMIUM")
-    if named:
-        if not (Path(named).is_file() and os.access(named, os.X_OK)):
-            pytest.fail(f"CHROMIUM={named} is not an executable file.")
-        return named
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.fail("No Chromium found on PATH and CHROMIUM is not set. Install it with:\n"
-                f"    {CHROMIUM_INSTALL}\nor set CHROMIUM=/path/to/chromium.")
+    try:
+        return chromium.executable()
+    except chromium.ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +87,7 @@ def browser():
 
     executable = chromium_executable()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=executable, headless=True,
+                                              args=chromium.FLAGS)
+        yield launched
+        launched.close()

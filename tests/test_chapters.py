@@ -85,6 +85,7 @@ def test_objectives_are_three_to_five_measurable(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_time_to_read_is_computed_near_the_top(chapter):
     text = source(chapter)
     assert ":::{reading-time}" in text[:2500], "reading-time directive missing from the top"
@@ -127,12 +128,14 @@ def prose_words(chapter: str) -> int:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_prose_length_is_in_range(chapter):
     words = prose_words(chapter)
     assert 1200 <= words <= 2500, f"{words} words of prose"
 
 
 @pytest.mark.parametrize("chapter", MECHANISM)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_has_a_schematic_figure_with_alt_text(chapter):
     page = html(chapter)
     figures = page.select("figure")
@@ -174,6 +177,7 @@ def evidence_review_date() -> str:
 
 
 @pytest.mark.parametrize("chapter", CLINICAL + ["book/evidence-review"])
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_says_when_the_evidence_was_reviewed(chapter):
     """From the one recorded date, never typed into a chapter."""
     top = source(chapter)[:3000]
@@ -184,6 +188,7 @@ def test_says_when_the_evidence_was_reviewed(chapter):
 
 
 @pytest.mark.parametrize("chapter", CLINICAL)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_has_a_captioned_table_or_figure_and_a_summary(chapter):
     page = html(chapter)
     captioned = [t for t in page.select("table") if t.find("caption")]

@@ -19,6 +19,7 @@ from conftest import HTML_DIR, REPO
 from test_chapters import CHAPTERS, chapter_title as title, slug, squash
 
 HANDOUTS = HTML_DIR / "handouts"
+pytestmark = pytest.mark.usefixtures("site")  # every test reads the built site
 
 
 def pdf_text(path) -> str:

@@ -10,19 +10,17 @@ dark-mode switch, download menu and sidebar toggle still work.
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 
-from conftest import HTML_DIR, REPO, built_pages
-
-sys.path.insert(0, str(REPO / "_ext"))
-import page_speed  # noqa: E402
+import page_speed
+from conftest import HTML_DIR, built_pages
 
 FONTS = HTML_DIR / "_static" / "vendor" / "fontawesome" / "webfonts"
 CHAPTER = "book/injection.html"
+pytestmark = pytest.mark.usefixtures("site")  # every test reads the built site
 
 
 def head_of(page) -> BeautifulSoup:
@@ -34,15 +32,54 @@ def test_no_page_loads_the_icon_script():
         assert "fontawesome.js" not in page.read_text(encoding="utf-8"), page
 
 
-def test_cut_icon_fonts_hold_every_icon_the_site_uses():
-    needed = page_speed.glyphs_in_use(HTML_DIR)
-    assert len(needed) >= 10
-    available = set()
-    for name in page_speed.FONTS:
-        font = TTFont(FONTS / name)
-        available |= set(font.getBestCmap())
+def test_icon_fonts_are_cut_down():
+    for name in ("fa-solid-900.woff2", "fa-regular-400.woff2", "fa-brands-400.woff2"):
         assert (FONTS / name).stat().st_size < 20_000, f"{name} was not cut down"
-    assert needed <= available, [hex(c) for c in needed - available]
+
+
+# Every icon the page's styles draw (::before/::after in a Font Awesome font, on any
+# element, shown or not yet), as [font family, weight, code point].
+ICONS_DRAWN = """() => {
+    const found = [];
+    for (const element of document.querySelectorAll('*')) {
+        for (const pseudo of ['::before', '::after']) {
+            const style = getComputedStyle(element, pseudo);
+            const text = /^"(.*)"$/s.exec(style.content);
+            if (!text || !style.fontFamily.includes('Font Awesome')) continue;
+            for (const character of text[1]) {
+                found.push([style.fontFamily, style.fontWeight, character.codePointAt(0)]);
+            }
+        }
+    }
+    return found; }"""
+
+
+def font_file(family: str, weight: str) -> str:
+    """The theme's font that draws a Font Awesome icon in this family and weight."""
+    if "Brands" in family:
+        return "fa-brands-400.woff2"
+    return "fa-solid-900.woff2" if int(weight) >= 900 else "fa-regular-400.woff2"
+
+
+@pytest.mark.parametrize("page", [CHAPTER, "notebooks/recovery_timeline.html", "book/index.html",
+                                  "book/answer-key.html", "search.html"])
+def test_every_icon_a_page_draws_is_in_the_cut_font(page, browser, server):
+    """The browser, not the build's own glyph list, says which icons a page draws."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(server + page, wait_until="networkidle")
+    drawn = tab.evaluate(ICONS_DRAWN)
+    context.close()
+    assert len({code for _, _, code in drawn}) >= 5, drawn  # menu, search, theme, download...
+    cmaps = {}
+    missing = set()
+    for family, weight, code in drawn:
+        name = font_file(family, weight)
+        if name not in cmaps:
+            cmaps[name] = set(TTFont(FONTS / name).getBestCmap())
+        if code not in cmaps[name]:
+            missing.add(f"U+{code:04X} in {name}")
+    assert not missing, sorted(missing)
 
 
 def test_every_icon_class_on_a_page_has_a_glyph():

@@ -88,6 +88,7 @@ def test_wide_screen_menu_button_folds_the_sidebar(browser, server):
     context.close()
 
 
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_start_page_lists_every_chapter_as_a_link():
     start = BeautifulSoup((HTML_DIR / "book" / "index.html").read_text(encoding="utf-8"),
                           "html.parser")

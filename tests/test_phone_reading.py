@@ -19,7 +19,7 @@ PHONE = {"width": 390, "height": 844}
 PAGES = built_pages()
 PAGE_IDS = [p.relative_to(HTML_DIR).as_posix() for p in PAGES]
 CHAPTERS = [p for p in PAGES if p.parent.name in {"book", "notebooks"}]
-NOTEBOOK_PAGES = sorted((HTML_DIR / "notebooks").glob("*.html"))
+NOTEBOOK_PAGES = [p for p in PAGES if p.parent.name == "notebooks"]
 
 
 @pytest.fixture()

@@ -45,7 +45,7 @@ def test_every_lock_pins_the_same_version_of_a_shared_package():
 
 def test_binder_lock_is_lean():
     binder = pins(LOCKS["binder"])
-    for heavy in ("playwright", "jupyter-book", "sphinx", "pytest", "axe-playwright-python"):
+    for heavy in ("playwright", "jupyter-book", "sphinx", "pytest"):
         assert heavy not in binder, f"Binder would install {heavy}"
 
 

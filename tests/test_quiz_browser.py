@@ -13,15 +13,11 @@ violations once feedback is showing, in the light and the dark theme.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
+import axe_core
 from conftest import REPO
-from test_reader_gates import axe_violations
-
-sys.path.insert(0, str(REPO / "_ext"))
-from quiz.bank import load_quiz  # noqa: E402
+from quiz.bank import load_quiz
 
 CHAPTER = "book/injection"
 QUIZ = load_quiz(REPO / f"{CHAPTER}.quiz.yml")
@@ -240,6 +236,6 @@ def test_answered_quiz_has_no_accessibility_violations(browser, server, theme):
     page.locator(f"{question(SINGLE.id)} + details summary").click()
     assert page.locator("[data-quiz-state=correct]").count() == 1
     assert page.locator("[data-quiz-state=incorrect]").count() == 1
-    violations = axe_violations(page)
+    violations = axe_core.violations(page)
     context.close()
     assert violations == [], "\n".join(violations)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,8 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import HTML_DIR, REPO
 from test_chapters import CHAPTERS, slug, source, squash
 
-sys.path.insert(0, str(REPO / "_ext"))
-from quiz.bank import LETTERS, load_quiz  # noqa: E402
+from quiz.bank import LETTERS, load_quiz
 
 STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 BANKS = {chapter: load_quiz(REPO / f"{chapter}.quiz.yml") for chapter in CHAPTERS}
@@ -83,6 +81,7 @@ def page(chapter: str) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_web_page_has_every_question_with_its_options(chapter):
     soup = page(chapter)
     for question in BANKS[chapter].questions:
@@ -96,6 +95,7 @@ def test_web_page_has_every_question_with_its_options(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_without_javascript_each_answer_is_one_click_away(chapter):
     soup = page(chapter)
     for question in BANKS[chapter].questions:
@@ -110,6 +110,7 @@ def test_without_javascript_each_answer_is_one_click_away(chapter):
             question.id
 
 
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_quiz_script_loads_only_on_pages_with_a_quiz():
     for built in HTML_DIR.rglob("*.html"):
         text = built.read_text(encoding="utf-8")
@@ -117,6 +118,7 @@ def test_quiz_script_loads_only_on_pages_with_a_quiz():
         assert ("_static/quiz.js" in text) == has_quiz, built
 
 
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_answer_key_page_lists_every_question_and_download():
     soup = BeautifulSoup((HTML_DIR / "book" / "answer-key.html").read_text(encoding="utf-8"),
                          "html.parser")

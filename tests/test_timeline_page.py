@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import subprocess
 
 import pytest
@@ -17,7 +16,7 @@ MECHANISM_CHAPTERS = ["connective-tissue", "injection", "inflammation", "regener
 
 
 @pytest.fixture(scope="module")
-def page() -> BeautifulSoup:
+def page(site) -> BeautifulSoup:
     return BeautifulSoup(PAGE.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -53,6 +52,7 @@ def test_page_links_back_to_the_mechanism_chapters(page):
 
 
 @pytest.mark.parametrize("chapter", MECHANISM_CHAPTERS)
+@pytest.mark.usefixtures("site")  # reads the built site
 def test_mechanism_chapter_links_to_the_timeline(chapter):
     html = BeautifulSoup((HTML_DIR / "book" / f"{chapter}.html").read_text(encoding="utf-8"),
                          "html.parser")
@@ -80,7 +80,6 @@ def test_pdf_has_the_figure_and_its_caption(pdf_path):
 
 def test_cache_rule_watches_the_timeline_data_and_modules():
     """The foundation's rule re-executes notebooks when these change (see _ext/)."""
-    sys.path.insert(0, str(REPO / "_ext"))
     from notebook_freshness import dependency_files
 
     watched = dependency_files(REPO, ["data/**/*", "notebooks/**/*.py"])

@@ -8,7 +8,7 @@
   best practices) with its default simulated slow-4G phone. Lighthouse comes from
   npm into ``_build/.tools`` on first use; Chromium is Debian's.
 
-    python scripts/page_speed.py [PAGE]   (default: a chapter page of _build/html)
+    python scripts/measure_page.py [PAGE]   (default: a chapter page of _build/html)
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+import chromium
+from built_site import HTML_DIR
+from project_paths import REPO
+
 TOOLS = REPO / "_build" / ".tools"
 LIGHTHOUSE_VERSION = "12.8.2"
 COMPRESSIBLE = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".map")
-sys.path.insert(0, str(REPO / "tests"))
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -81,13 +83,12 @@ def gzip_server(site: Path):
 
 def transfer(url: str) -> tuple[int, int]:
     """(bytes transferred, requests) for one page load."""
-    from conftest import CHROMIUM_FLAGS, chromium_executable
     from playwright.sync_api import sync_playwright
 
     sizes: list[int] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(),
-                                             args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium.executable(),
+                                             args=chromium.FLAGS)
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.on("requestfinished", lambda request: sizes.append(
             request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]))
@@ -109,8 +110,6 @@ def lighthouse_command() -> list[str]:
 
 def lighthouse(url: str) -> dict[str, int]:
     """Mobile scores (0-100) for performance, accessibility and best practices."""
-    from conftest import chromium_executable
-
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         profile = Path(tmp) / "profile"
@@ -120,7 +119,7 @@ def lighthouse(url: str) -> dict[str, int]:
         subprocess.run([*lighthouse_command(), url, "--quiet", "--output=json",
                         f"--output-path={report}", f"--chrome-flags={flags}",
                         "--only-categories=performance,accessibility,best-practices"],
-                       check=True, env={**os.environ, "CHROME_PATH": chromium_executable()})
+                       check=True, env={**os.environ, "CHROME_PATH": chromium.executable()})
         result = json.loads(report.read_text())
     scores = {name: round(category["score"] * 100)
               for name, category in result["categories"].items()}
@@ -130,7 +129,7 @@ def lighthouse(url: str) -> dict[str, int]:
 
 def main() -> None:
     page = sys.argv[1] if len(sys.argv) > 1 else "book/injection.html"
-    with gzip_server(REPO / "_build" / "html") as base:
+    with gzip_server(HTML_DIR) as base:
         size, requests = transfer(base + page)
         print(f"{page}: {size / 1024:.0f} KiB transferred (gzip), {requests} requests")
         print(f"Lighthouse (mobile): {lighthouse(base + page)}")
