@@ -6,7 +6,7 @@ is not a valid child of a list, so screen readers may not announce the list
 properly. Entries become ``role="listitem"``: the list then reads as a list of
 references, which is what it is.
 
-The sidebar title fix lives in ``templates/components/navbar-logo.html``.
+The sidebar title fix lives in ``templates/navbar-logo.html``.
 """
 
 from __future__ import annotations

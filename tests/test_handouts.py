@@ -74,8 +74,3 @@ def test_every_handout_page_carries_the_notice():
         missing = [i + 1 for i, page in enumerate(pages)
                    if "Educational material, not medical advice" not in page]
         assert missing == [], f"{handout.name}: pages without the notice {missing}"
-
-
-def test_build_script_makes_the_handouts_after_the_pdf():
-    script = (REPO / "scripts" / "build.sh").read_text(encoding="utf-8")
-    assert script.index("--builder pdflatex") < script.index("make_handouts.py")

@@ -17,17 +17,16 @@ they can be seen to fail.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 
 import pytest
 
 from conftest import REPO
 
-sys.path.insert(0, str(REPO / "_ext"))
-from quiz.bank import LETTERS, Option, Question, load_quiz  # noqa: E402
+from quiz import BANK_SUFFIX
+from quiz.bank import LETTERS, Option, Question, load_quiz
 
-BANK_PATHS = sorted((REPO / "book").glob("*.quiz.yml"))
+BANK_PATHS = sorted((REPO / "book").glob(f"*{BANK_SUFFIX}"))
 QUESTIONS = [q for path in BANK_PATHS for q in load_quiz(path).questions]
 POSITION_SHARE = (0.15, 0.35)
 TRUE_FALSE_SHARE = (0.35, 0.65)

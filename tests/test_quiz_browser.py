@@ -17,10 +17,11 @@ import pytest
 
 import axe_core
 from conftest import REPO
+from quiz import bank_beside
 from quiz.bank import load_quiz
 
 CHAPTER = "book/injection"
-QUIZ = load_quiz(REPO / f"{CHAPTER}.quiz.yml")
+QUIZ = load_quiz(bank_beside(REPO / f"{CHAPTER}.md"))
 SINGLE = next(q for q in QUIZ.questions if q.type == "single")
 MULTIPLE = next(q for q in QUIZ.questions if q.type == "multiple")
 TOTAL = len(QUIZ.questions)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html as html_lib
 import io
 import re
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -23,11 +22,11 @@ import yaml
 from conftest import HTML_DIR, REPO
 from test_chapters import CHAPTERS, chapter_title, slug
 
-sys.path.insert(0, str(REPO / "_ext"))
-from quiz.bank import Option, Question, Quiz, load_quiz  # noqa: E402
-from quiz.exports import canvas_package, gift_file  # noqa: E402
+from quiz import bank_beside
+from quiz.bank import Option, Question, Quiz, load_quiz
+from quiz.exports import canvas_package, gift_file
 
-BANKS = {chapter: load_quiz(REPO / f"{chapter}.quiz.yml") for chapter in CHAPTERS}
+BANKS = {chapter: load_quiz(bank_beside(REPO / f"{chapter}.md")) for chapter in CHAPTERS}
 BOOK_TITLE = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["title"]
 QUIZZES = HTML_DIR / "quizzes"
 

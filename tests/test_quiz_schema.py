@@ -17,10 +17,11 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import REPO
+from quiz import BANK_SUFFIX
 
 SCHEMA_PATH = REPO / "_ext" / "quiz" / "bank.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-BANKS = sorted(REPO.glob("book/*.quiz.yml")) + [REPO / "tests/fixture_book/book/quiz.quiz.yml"]
+BANKS = sorted(REPO.glob(f"book/*{BANK_SUFFIX}")) + [REPO / "tests/fixture_book/book/quiz.quiz.yml"]
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.M)
 
 

@@ -19,10 +19,11 @@ from bs4 import BeautifulSoup
 from conftest import HTML_DIR, REPO
 from test_chapters import CHAPTERS, slug, source, squash
 
+from quiz import bank_beside
 from quiz.bank import LETTERS, load_quiz
 
 STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-BANKS = {chapter: load_quiz(REPO / f"{chapter}.quiz.yml") for chapter in CHAPTERS}
+BANKS = {chapter: load_quiz(bank_beside(REPO / f"{chapter}.md")) for chapter in CHAPTERS}
 
 
 def words(text: str) -> str:
