@@ -5,6 +5,9 @@
 * the EPUB's own stylesheet (``static/book-epub.css``) instead of the website's;
 * no script: the pages' script files and the inline scripts extensions add are
   left out, so the quizzes read as questions with an answer key;
+* lettered lists say so in their markup (``type="A"``), not only in a stylesheet: the
+  quiz options are A, B, C… and the answer key names them by letter, also for a
+  reader who turns the book's styles off;
 * a link to a file only the website has (a handout PDF, a quiz export) points at
   the website, since the EPUB does not carry it.
 """
@@ -29,6 +32,10 @@ HTML_TAG = ('<html xmlns="http://www.w3.org/1999/xhtml" '
             'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">')
 HREF = re.compile(r'\bhref="(?P<target>[^"#:]+?)(?P<anchor>#[^"]*)?"')
 IN_THE_BOOK = (".xhtml",)
+# Sphinx marks a list's numbering with a class only; HTML's own attribute says it anywhere.
+LIST_TYPES = {"arabic": "1", "loweralpha": "a", "upperalpha": "A", "lowerroman": "i",
+              "upperroman": "I"}
+LIST = re.compile(r'<ol class="(?P<kind>' + "|".join(LIST_TYPES) + r')\b')
 
 
 def notice(config) -> str:
@@ -52,6 +59,10 @@ def on_the_website(body: str, pagename: str, site: str) -> str:
     return HREF.sub(absolute, body)
 
 
+def typed_lists(body: str) -> str:
+    return LIST.sub(lambda m: f'<ol type="{LIST_TYPES[m["kind"]]}" class="{m["kind"]}', body)
+
+
 def adapt_page(app, pagename, templatename, context, doctree) -> None:
     if app.builder.name != EPUB:
         return
@@ -59,7 +70,7 @@ def adapt_page(app, pagename, templatename, context, doctree) -> None:
     context["html_tag"] = HTML_TAG.format(lang=lang)
     context["script_files"] = []
     context["css_files"] = [css for css in context.get("css_files", []) if css.filename in STYLES]
-    body = on_the_website(context.get("body", ""), pagename, app.config.html_baseurl)
+    body = typed_lists(on_the_website(context.get("body", ""), pagename, app.config.html_baseurl))
     context["body"] = notice(app.config) + body
 
 
