@@ -24,7 +24,7 @@ ANSWER_KEY_TITLE = "Answer key"
 PRINTED_KEY_NOTE = ("In print, the answer key of each chapter's quiz is printed at the end "
                     "of that chapter. The website version of this page lists every key and "
                     "offers the Moodle (GIFT) and Canvas (QTI) files.")
-EPUB_KEY_NOTE = ("In this EPUB edition, the answer key of each chapter's quiz is at the end "
+EPUB_KEY_NOTE = ("In this EPUB edition, the answer key of each chapter’s quiz is at the end "
                  "of that chapter. The website version of this page lists every key and "
                  "offers the Moodle (GIFT) and Canvas (QTI) files.")
 # The builders whose chapters end with their quiz's answer key, and what the
@@ -101,12 +101,28 @@ class MoveAnswersToAnswerKey(SphinxPostTransform):
             chapter = _chapter_section(block)
             key = nodes.section(ids=[f"answer-key-{block['quiz_id']}"],
                                 names=[f"answer key {block['quiz_id']}"])
-            key += nodes.title(text=ANSWER_KEY_TITLE)
+            title = nodes.title(text=ANSWER_KEY_TITLE)
+            number = _next_section_number(self.env.toc_secnumbers.get(self.env.docname, {}))
+            if number:  # LaTeX numbers sections itself; HTML (the EPUB) reads this
+                title["secnumber"] = number
+            key += title
             for answer in list(block.findall(quiz_answer)):
                 answer.parent.remove(answer)
                 answer["collapsed"] = False
                 key += answer
             chapter += key
+
+
+def _next_section_number(numbers: dict[str, tuple[int, ...]]) -> tuple[int, ...] | None:
+    """The number of a new last section of a numbered chapter: 3.10 after 3.9. Sphinx
+    numbered the sections when it read the chapter; without this the HTML writer
+    would give the key the chapter's own number."""
+    chapter = numbers.get("")
+    if not chapter:
+        return None
+    last = max((n[len(chapter)] for n in numbers.values()
+                if len(n) == len(chapter) + 1 and n[:len(chapter)] == chapter), default=0)
+    return (*chapter, last + 1)
 
 
 def _chapter_section(node: nodes.Node) -> nodes.Element:
