@@ -18,13 +18,15 @@ jupyter-book build . --builder pdflatex "${STRICT[@]}"
 echo ">> publishing the PDF in the site and cutting chapter handouts out of it"
 python scripts/make_handouts.py
 # The EPUB 3 edition: the same configuration and extensions (Sphinx's EPUB builder, made
-# an e-book by _ext/epub_edition/); its name follows the PDF's. The old file goes first,
-# so the site gets exactly the one just built. Its date is the last commit's, as the
-# edition date is, so two builds of one commit write the same metadata.
+# an e-book by _ext/epub_edition/); its name follows the PDF's. --all writes every
+# document: the builds share one environment, so a page the HTML build re-read (a quiz
+# bank or data file changed) would otherwise look up to date here, and with nothing to
+# write Sphinx would not make the .epub at all. The old file goes first, so the site gets
+# exactly the one just built. Its date is the last commit's, as the edition date is.
 echo ">> building EPUB"
 rm -f _build/epub/*.epub
 SOURCE_DATE_EPOCH="$(git log -1 --format=%ct 2>/dev/null || date +%s)" \
-  jupyter-book build . --builder custom --custom-builder epub "${STRICT[@]}"
+  jupyter-book build . --builder custom --custom-builder epub --all "${STRICT[@]}"
 cp _build/epub/*.epub _build/html/
 echo
 echo "HTML: $REPO_ROOT/_build/html/index.html"
