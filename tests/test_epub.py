@@ -194,6 +194,9 @@ def test_quiz_questions_then_the_answer_key_at_the_chapters_end(chapter, documen
     assert quiz is not None, f"{chapter}: no quiz"
     ids = [q["id"] for q in quiz.find_all(class_="quiz-question")]
     assert ids == [f"question-{q.id}" for q in bank.questions]
+    # The key names options by letter: the letters are in the markup, not only in a stylesheet.
+    assert [ol.get("type") for ol in quiz.find_all("ol", class_="quiz-options")] == \
+        ["A"] * len(bank.questions)
     assert not quiz.find(class_="quiz-answer") and not doc.find("details"), \
         f"{chapter}: an answer beside its question, or a control that needs a click"
     key = doc.find(id=f"answer-key-{quiz_id_of(chapter)}")
