@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from page_speed import load_only_where
+from site_settings import is_website
 
 FIGURE = re.compile(r"<figure\b[^>]*>.*?</figure>", re.DOTALL)
 IMAGE = re.compile(r'<img\b[^>]*\bsrc="(?P<src>[^"]+)"[^>]*>(\s*</a>)?')
@@ -32,6 +33,8 @@ def enlarge_link(figure: str) -> str:
 
 
 def add_enlarge_links(app, pagename, templatename, context, doctree) -> None:
+    if not is_website(app.builder):  # an e-reader zooms images itself; an EPUB may not link to one
+        return
     body = context.get("body")
     if body and "<figure" in body:
         context["body"] = FIGURE.sub(lambda m: enlarge_link(m.group(0)), body)

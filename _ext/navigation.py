@@ -20,6 +20,9 @@ from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util.docutils import SphinxDirective
 
 
+CHAPTER_LIST = "chapter-list"
+
+
 class chapter_list(nodes.General, nodes.Element):
     """Placeholder, filled in once every page's title is known."""
 
@@ -44,7 +47,7 @@ def fill_chapter_lists(app, doctree, docname) -> None:
             part = nodes.paragraph(classes=["chapter-list-part"])
             part += nodes.strong(text=caption.astext())
             caption.replace_self(part)
-        box = nodes.container(classes=["chapter-list"])
+        box = nodes.container(classes=[CHAPTER_LIST])
         box += tree.children
         placeholder.replace_self(box)
 

@@ -8,8 +8,8 @@ show as usual. This module
 * gives that control its visible words as its accessible name: myst-nb labels
   every one "Toggle hidden content", which does not say what it shows and differs
   from what a reader sees (WCAG 2.5.3);
-* leaves code cell sources out of the LaTeX/PDF build entirely (a printed page
-  cannot be clicked open), keeping their outputs.
+* leaves code cell sources out of the LaTeX/PDF and EPUB builds entirely (a printed
+  page cannot be clicked open, and the EPUB reads like print), keeping their outputs.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ GENERIC_LABEL = ' aria-label="Toggle hidden content"'
 
 
 class DropCodeInPrint(SphinxPostTransform):
-    """Remove code cell sources (not their outputs) from the printed book."""
+    """Remove code cell sources (not their outputs) from the printed book and the EPUB."""
 
-    default_priority = 199
-    formats = ("latex",)
+    # Before myst-nb wraps the code in its "Show code" control (HideInputCells, 199),
+    # which would otherwise be left behind, empty, in the EPUB.
+    default_priority = 198
+    builders = ("latex", "epub")
 
     def run(self, **kwargs) -> None:
         for source in list(self.document.findall(nodes.container)):

@@ -4,7 +4,7 @@ One text, defined here, is rendered three ways:
 
 * HTML: a banner at the top of every page (the theme's announcement slot,
   overridden by ``templates/sections/announcement.html``), with links to the
-  About page and to the whole-book PDF, the licence and the edition date;
+  About page and to the whole-book PDF and EPUB, the licence and the edition date;
 * PDF: a notice page in the front matter, before the table of contents;
 * PDF: a footer line on every page, so a single photocopied page still says it.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from latex_text import append_to_preamble, latex_escape
 from notebook_freshness import dependency_files, fingerprint
-from site_settings import book_pdf_name
+from site_settings import book_epub_name, book_pdf_name
 
 NOTICE_TITLE = "Educational material, not medical advice."
 NOTICE_TEXT = (
@@ -83,6 +83,7 @@ def add_notice(app, config) -> None:
 
 def add_book_pdf(app, pagename, templatename, context, doctree) -> None:
     context["book_pdf"] = book_pdf_name(app.config)
+    context["book_epub"] = book_epub_name(app.config)
 
 
 def rewrite_pages_when_assets_change(app, env, added, changed, removed) -> list[str]:

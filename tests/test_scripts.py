@@ -71,7 +71,8 @@ def test_test_command_installs_then_builds_then_runs_pytest(sandbox):
         "ensure_system_packages", "ensure_python_environment", "ensure_node_packages",
         "build.sh", "python"]
     packages = steps[0].split()[1:]
-    for needed in ("xelatex:texlive-xetex", "chromium:chromium", "npm:npm"):
+    for needed in ("xelatex:texlive-xetex", "chromium:chromium", "npm:npm",
+                   "java:default-jre-headless"):
         assert needed in packages, needed
     assert steps[1] == "ensure_python_environment requirements/test.txt"
     assert steps[-1] == "python -m pytest -k links"

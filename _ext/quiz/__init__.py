@@ -28,11 +28,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from site_settings import is_website
+
 from .bank import Quiz, QuizError, load_quiz
 from .doctree import (answer_nodes, page_link, question_nodes, quiz_answer_key, quiz_block,
                       quiz_nodes, quiz_question)
 from .exports import ALL_QUIZZES_GIFT, EXPORT_DIR, export_names, write_all
-from .writers import MoveAnswersToAnswerKey, PRINTED_KEY_NOTE, register_nodes
+from .writers import KEY_AT_CHAPTER_END, MoveAnswersToAnswerKey, register_nodes
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -118,15 +120,16 @@ class AnswerKeyDirective(SphinxDirective):
 
 class FillAnswerKey(SphinxPostTransform):
     """The instructors' key page: every chapter's key, in book order, with its
-    downloads (web). In print each chapter already ends with its own key, so the
-    page keeps only a note saying so."""
+    downloads (web). In print and in the EPUB each chapter already ends with its own
+    key, so the page keeps only a note saying so."""
 
     default_priority = 5  # before references are resolved (10): the key holds some
 
     def run(self, **kwargs) -> None:
         for placeholder in list(self.document.findall(quiz_answer_key)):
-            if self.app.builder.format == "latex":
-                placeholder.replace_self(nodes.paragraph(text=PRINTED_KEY_NOTE))
+            note = KEY_AT_CHAPTER_END.get(self.app.builder.name)
+            if note:
+                placeholder.replace_self(nodes.paragraph(text=note))
             else:
                 placeholder.replace_self(self.web_key())
 
@@ -234,7 +237,7 @@ def add_quiz_assets(app, pagename, templatename, context, doctree) -> None:
 
 
 def write_exports(app, exception) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not is_website(app.builder):
         return
     chapters = [(quiz_id_of(d), chapter_title(app.env, d), app.env.quiz_banks[d])
                 for d in teaching_chapters(app.env)]

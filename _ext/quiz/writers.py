@@ -4,9 +4,10 @@ Web: each question is a plain lettered list with its answer in a ``<details>``
 element, so without JavaScript the quiz reads as a list and every answer is one
 click away. ``static/quiz.js`` then adds the answer controls, feedback and score.
 
-Print: questions with lettered options; ``MoveAnswersToAnswerKey`` lifts every
-answer out of the chapter's quiz into an "Answer key" section at the end of the
-chapter, so no answer is printed beside its question.
+Print and EPUB: questions with lettered options; ``MoveAnswersToAnswerKey`` lifts
+every answer out of the chapter's quiz into an "Answer key" section at the end of
+the chapter, so no answer is printed beside its question (the EPUB has no script
+and no "Show the answer" control: it reads like print).
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ ANSWER_KEY_TITLE = "Answer key"
 PRINTED_KEY_NOTE = ("In print, the answer key of each chapter's quiz is printed at the end "
                     "of that chapter. The website version of this page lists every key and "
                     "offers the Moodle (GIFT) and Canvas (QTI) files.")
+EPUB_KEY_NOTE = ("In this EPUB edition, the answer key of each chapter’s quiz is at the end "
+                 "of that chapter. The website version of this page lists every key and "
+                 "offers the Moodle (GIFT) and Canvas (QTI) files.")
+# The builders whose chapters end with their quiz's answer key, and what the
+# instructors' key page says instead of repeating every key.
+KEY_AT_CHAPTER_END = {"latex": PRINTED_KEY_NOTE, "epub": EPUB_KEY_NOTE}
 
 
 def _html_attributes(node: nodes.Element) -> dict[str, str]:
@@ -36,7 +43,8 @@ def visit_block_html(self, node: quiz_block) -> None:
 
 
 def visit_intro_html(self, node: quiz_intro) -> None:
-    self.body.append(f'<p class="quiz-intro">{self.encode(node["web"])}</p>\n')
+    words = node["print"] if node.get("key_at_chapter_end") else node["web"]
+    self.body.append(f'<p class="quiz-intro">{self.encode(words)}</p>\n')
     raise nodes.SkipNode
 
 
@@ -80,21 +88,41 @@ def do_nothing(self, node) -> None:
 
 
 class MoveAnswersToAnswerKey(SphinxPostTransform):
-    """In print, gather a chapter's answers into an "Answer key" section at its end."""
+    """In print and in the EPUB, gather a chapter's answers into an "Answer key"
+    section at its end, shown open; the quiz's intro then says where they are."""
 
-    builders = ("latex",)
+    builders = tuple(KEY_AT_CHAPTER_END)
     default_priority = 900  # after references are resolved (priority 10)
 
     def run(self, **kwargs) -> None:
         for block in list(self.document.findall(quiz_block)):
+            for intro in block.findall(quiz_intro):
+                intro["key_at_chapter_end"] = True
             chapter = _chapter_section(block)
             key = nodes.section(ids=[f"answer-key-{block['quiz_id']}"],
                                 names=[f"answer key {block['quiz_id']}"])
-            key += nodes.title(text=ANSWER_KEY_TITLE)
+            title = nodes.title(text=ANSWER_KEY_TITLE)
+            number = _next_section_number(self.env.toc_secnumbers.get(self.env.docname, {}))
+            if number:  # LaTeX numbers sections itself; HTML (the EPUB) reads this
+                title["secnumber"] = number
+            key += title
             for answer in list(block.findall(quiz_answer)):
                 answer.parent.remove(answer)
+                answer["collapsed"] = False
                 key += answer
             chapter += key
+
+
+def _next_section_number(numbers: dict[str, tuple[int, ...]]) -> tuple[int, ...] | None:
+    """The number of a new last section of a numbered chapter: 3.10 after 3.9. Sphinx
+    numbered the sections when it read the chapter; without this the HTML writer
+    would give the key the chapter's own number."""
+    chapter = numbers.get("")
+    if not chapter:
+        return None
+    last = max((n[len(chapter)] for n in numbers.values()
+                if len(n) == len(chapter) + 1 and n[:len(chapter)] == chapter), default=0)
+    return (*chapter, last + 1)
 
 
 def _chapter_section(node: nodes.Node) -> nodes.Element:
